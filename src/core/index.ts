@@ -1,0 +1,11 @@
+/** The pure core: judging, scoring and the song format. No Phaser, Tone, DOM or clock reads. */
+export * from './chart';
+export * from './clockSync';
+export * from './hitWindows';
+export * from './judge';
+export * from './judgement';
+export * from './match';
+export * from './score';
+export * from './stats';
+export * from './tempo';
+export * from './units';
