@@ -1,0 +1,32 @@
+import Phaser from 'phaser';
+import { Boot } from '../scenes/Boot';
+import { ModeSelect } from '../scenes/ModeSelect';
+import { Pause } from '../scenes/Pause';
+import { Play } from '../scenes/Play';
+import { Results } from '../scenes/Results';
+import { SongSelect } from '../scenes/SongSelect';
+import { Title } from '../scenes/Title';
+import { HEIGHT, WIDTH } from './layout';
+import { pickRenderer } from './renderer';
+
+/** Scene keys equal class names; Boot runs first. */
+export const SCENES = [Boot, Title, ModeSelect, SongSelect, Play, Pause, Results];
+
+export function gameConfig(parent: HTMLElement): Phaser.Types.Core.GameConfig {
+  return {
+    type: pickRenderer(window.location.search),
+    parent,
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColor: '#080b2b',
+    // Tone.js owns audio; Phaser's sound system stays out of its way.
+    audio: { noAudio: true },
+    // Keys are read by our own window listeners (src/input), not Phaser's keyboard plugin.
+    input: { keyboard: false, activePointers: 10 },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    render: { antialias: true, roundPixels: false },
+    fps: { smoothStep: false },
+    banner: false,
+    scene: SCENES,
+  };
+}

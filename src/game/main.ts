@@ -1,0 +1,22 @@
+import { SONGS, TEST_SONG } from '../content/songs';
+import { DrumGame } from '../scenes/BaseScene';
+import { App } from './app';
+import { gameConfig } from './config';
+import { installHook } from './hook';
+import { layout } from './layoutDom';
+
+/** Builds the game into `parent` and exposes the automation hook. */
+export function startGame(parent: HTMLElement): DrumGame {
+  const app = new App([...SONGS, TEST_SONG], window.location.search);
+  const game = new DrumGame(gameConfig(parent));
+  game.app = app;
+  installHook({
+    app,
+    activeScene: () => {
+      const active = game.scene.getScenes(true);
+      return active[active.length - 1]?.scene.key ?? 'Boot';
+    },
+    padAt: (player, lane) => layout.padAt(game, player, lane),
+  });
+  return game;
+}

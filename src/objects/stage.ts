@@ -1,0 +1,83 @@
+import Phaser from 'phaser';
+import { ART_SCALE, HEIGHT, WIDTH } from '../game/layout';
+
+/**
+ * Nara at night: sky, the five-storied pagoda, stone lanterns, deer and the wooden stage.
+ * The stage lights follow `setHarmony` (0..1): the better the duet, the warmer the glow.
+ */
+export class NaraStage {
+  private readonly lights: Phaser.GameObjects.Triangle[] = [];
+  private readonly glow: Phaser.GameObjects.Ellipse;
+  private readonly deer: Phaser.GameObjects.Image[] = [];
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    options: { calm: boolean; floorY?: number } = { calm: false },
+  ) {
+    const floorY = options.floorY ?? HEIGHT - 160;
+    scene.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
+    scene.add
+      .image(150, floorY + 12, 'pagoda')
+      .setOrigin(0.5, 1)
+      .setScale(0.78 / ART_SCALE);
+    this.glow = scene.add.ellipse(WIDTH / 2, floorY + 10, 900, 160, 0xffb347, 0.12);
+    const lightColors = [0xff6b9d, 0x6ecbff, 0xffd166, 0xb388ff];
+    for (let i = 0; i < 4; i++) {
+      const x = 260 + i * 250;
+      const beam = scene.add
+        .triangle(x, 0, 0, 0, 60, 0, 30 + (i % 2 ? 160 : -160), floorY + 20, lightColors[i], 0.07)
+        .setOrigin(0.5, 0)
+        .setBlendMode(Phaser.BlendModes.ADD);
+      this.lights.push(beam);
+    }
+    for (const x of [70, WIDTH - 70])
+      scene.add
+        .image(x, floorY + 18, 'lantern')
+        .setOrigin(0.5, 1)
+        .setScale(0.9 / ART_SCALE);
+    this.deer.push(
+      scene.add
+        .image(WIDTH - 190, floorY + 16, 'deer')
+        .setOrigin(0.5, 1)
+        .setScale(0.8 / ART_SCALE),
+    );
+    this.deer.push(
+      scene.add
+        .image(330, floorY + 16, 'deer')
+        .setOrigin(0.5, 1)
+        .setScale(0.65 / ART_SCALE)
+        .setFlipX(true),
+    );
+    scene.add
+      .image(0, floorY, 'stage-floor')
+      .setOrigin(0)
+      .setDisplaySize(WIDTH, HEIGHT - floorY);
+    if (!options.calm) {
+      for (const [i, beam] of this.lights.entries()) {
+        scene.tweens.add({
+          targets: beam,
+          angle: { from: -6, to: 6 },
+          duration: 2600 + i * 400,
+          yoyo: true,
+          repeat: -1,
+          ease: 'Sine.inOut',
+        });
+      }
+    }
+  }
+
+  /** Brightens the stage lights with the Harmony meter (0..1). */
+  setHarmony(h: number): void {
+    const a = 0.05 + 0.2 * h;
+    for (const l of this.lights) l.setAlpha(a / 0.07);
+    this.glow.setAlpha(0.08 + 0.3 * h);
+  }
+
+  /** Nara's deer bow (to a unison hit, or at the end). */
+  bow(): void {
+    for (const d of this.deer) {
+      d.setTexture('deer-bow');
+      this.scene.time.delayedCall(600, () => d.setTexture('deer'));
+    }
+  }
+}

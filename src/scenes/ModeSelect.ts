@@ -1,0 +1,63 @@
+import type { StringKey } from '../content/strings';
+import type { Mode } from '../core/units';
+import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { FONT } from '../game/theme';
+import { Menu } from '../objects/menu';
+import { BaseScene } from './BaseScene';
+
+const MODES_SHOWN: { mode: Mode; label: StringKey; hint: StringKey }[] = [
+  { mode: 'duet', label: 'modeDuet', hint: 'modeDuetHint' },
+  { mode: 'battle', label: 'modeBattle', hint: 'modeBattleHint' },
+];
+
+/** Duet, Battle (and the one-player modes once they exist). */
+export class ModeSelect extends BaseScene {
+  constructor() {
+    super('ModeSelect');
+  }
+
+  create(): void {
+    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
+    this.add
+      .image(WIDTH - 150, HEIGHT + 20, 'pagoda')
+      .setOrigin(0.5, 1)
+      .setScale(0.7 / ART_SCALE)
+      .setAlpha(0.8);
+    this.add
+      .text(CENTER_X, 90, this.t('modeTitle'), {
+        fontFamily: FONT,
+        fontSize: '52px',
+        color: '#ffe8a3',
+        fontStyle: 'bold',
+      })
+      .setOrigin(0.5);
+    const hint = this.add
+      .text(CENTER_X, HEIGHT - 90, '', {
+        fontFamily: FONT,
+        fontSize: '24px',
+        color: '#f5f3ff',
+        align: 'center',
+        wordWrap: { width: 900 },
+      })
+      .setOrigin(0.5);
+    const back = () => this.scene.start('Title');
+    new Menu(
+      this,
+      [
+        ...MODES_SHOWN.map((m) => ({
+          label: this.t(m.label),
+          hint: this.t(m.hint),
+          action: () => {
+            this.app.selection = { ...this.app.selection, mode: m.mode };
+            this.scene.start('SongSelect');
+          },
+        })),
+        { label: this.t('back'), action: back },
+      ],
+      { x: CENTER_X, y: 220, onFocus: (item) => hint.setText(item.hint ?? '') },
+    );
+    this.onMenu((a) => {
+      if (a === 'back') back();
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { FONT } from '../game/theme';
+import { Menu } from '../objects/menu';
+import { BaseScene } from './BaseScene';
+import type { Play } from './Play';
+
+/** Over a paused song: Resume (with a count-in), Restart, Quit. */
+export class Pause extends BaseScene {
+  constructor() {
+    super('Pause');
+  }
+
+  create(): void {
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.72).setOrigin(0);
+    this.add
+      .text(CENTER_X, 170, this.t('paused'), {
+        fontFamily: FONT,
+        fontSize: '64px',
+        fontStyle: 'bold',
+        color: '#ffe8a3',
+      })
+      .setOrigin(0.5);
+    const play = this.scene.get('Play') as Play;
+    const resume = () => {
+      this.scene.stop();
+      play.resumeFromPause();
+    };
+    new Menu(
+      this,
+      [
+        { label: this.t('resume'), action: resume },
+        {
+          label: this.t('restart'),
+          action: () => {
+            this.scene.stop();
+            play.scene.restart();
+          },
+        },
+        {
+          label: this.t('quit'),
+          action: () => {
+            this.scene.stop();
+            play.scene.start('SongSelect');
+          },
+        },
+      ],
+      { x: CENTER_X, y: 280 },
+    );
+    this.onMenu((a) => {
+      if (a === 'back') resume();
+    });
+  }
+}

@@ -1,0 +1,298 @@
+import type Phaser from 'phaser';
+import type { MatchEvent } from '../core/match';
+import { type Lane, PLAYERS, type PlayerId, type Seconds } from '../core/units';
+import { ART_SCALE, CENTER_X, CHARACTER_Y, characterX, HEIGHT, HIGHWAY, highwayCenter, WIDTH } from '../game/layout';
+import { Session } from '../game/session';
+import { FONT, hex } from '../game/theme';
+import { Drummer } from '../objects/drummer';
+import { Highway, HitErrorBar } from '../objects/highway';
+import { NaraStage } from '../objects/stage';
+import { BaseScene } from './BaseScene';
+
+interface PlayerHud {
+  highway: Highway;
+  errorBar: HitErrorBar;
+  drummer: Drummer;
+  score: Phaser.GameObjects.Text;
+  combo: Phaser.GameObjects.Text;
+  popup: Phaser.GameObjects.Text;
+}
+
+/**
+ * The duet itself. Thin by design: the Session judges input as it arrives; this scene draws
+ * the song clock each frame and reacts to the core's events.
+ */
+export class Play extends BaseScene {
+  private session!: Session;
+  private huds: PlayerHud[] = [];
+  private stage!: NaraStage;
+  private harmonyFill?: Phaser.GameObjects.Rectangle;
+  private harmonyText?: Phaser.GameObjects.Text;
+  private prompt!: Phaser.GameObjects.Text;
+  private countText!: Phaser.GameObjects.Text;
+  private beatTimes: Seconds[] = [];
+  private countInUntil: Seconds = Number.NEGATIVE_INFINITY;
+
+  constructor() {
+    super('Play');
+  }
+
+  create(): void {
+    const app = this.app;
+    const song = app.selectedSong;
+    const sel = app.selection;
+    this.huds = [];
+    this.session = new Session(
+      { song, mode: sel.mode, difficulties: sel.difficulties, settings: app.settings },
+      app.input,
+      app.audio,
+    );
+    app.session = this.session;
+    app.lastResults = null;
+    this.stage = new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110 });
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.25).setOrigin(0);
+
+    for (const p of PLAYERS) this.huds.push(this.makeHud(p));
+    if (sel.mode === 'duet') this.makeHarmonyMeter();
+    this.add
+      .text(CENTER_X, 24, song.title, { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffe8a3' })
+      .setOrigin(0.5, 0);
+    this.add
+      .text(CENTER_X, 56, this.t(sel.mode === 'battle' ? 'modeBattle' : 'modeDuet'), {
+        fontFamily: FONT,
+        fontSize: '18px',
+        color: '#cfc8ff',
+      })
+      .setOrigin(0.5, 0);
+    this.countText = this.add
+      .text(CENTER_X, 230, '', {
+        fontFamily: FONT,
+        fontSize: '96px',
+        fontStyle: 'bold',
+        color: '#ffffff',
+        stroke: '#2b1055',
+        strokeThickness: 12,
+      })
+      .setOrigin(0.5);
+    this.prompt = this.add
+      .text(CENTER_X, 300, '', {
+        fontFamily: FONT,
+        fontSize: '30px',
+        fontStyle: 'bold',
+        color: '#ffffff',
+        backgroundColor: '#1d1b4fdd',
+        padding: { x: 24, y: 14 },
+        align: 'center',
+      })
+      .setOrigin(0.5);
+
+    this.own(this.session.match.on((e) => this.onMatchEvent(e)));
+    this.own(
+      this.session.on('sound', ({ player, lane }) => {
+        this.huds[player]?.highway.flash(lane);
+      }),
+    );
+    this.own(
+      this.session.on('countIn', ({ until }) => {
+        this.countInUntil = until;
+      }),
+    );
+    this.own(
+      this.session.on('results', (r) => {
+        app.lastResults = r;
+        this.time.delayedCall(600, () => this.scene.start('Results'));
+      }),
+    );
+    this.own(() => {
+      this.session.dispose();
+      if (app.session === this.session) app.session = null;
+    });
+    this.onMenu((a) => {
+      if (a === 'back') this.pause();
+    });
+    const onHidden = () => {
+      if (document.hidden) this.pause();
+    };
+    const onBlur = () => this.pause();
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('blur', onBlur);
+    this.own(() => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('blur', onBlur);
+    });
+    const audioState = () => {
+      if (app.audio && !app.audio.running) this.pause();
+    };
+    app.audio?.raw.addEventListener('statechange', audioState);
+    this.own(() => app.audio?.raw.removeEventListener('statechange', audioState));
+
+    if (app.audio?.running) this.begin();
+    else this.waitForGesture();
+  }
+
+  private makeHud(p: PlayerId): PlayerHud {
+    const app = this.app;
+    const difficulty = app.selection.difficulties[p];
+    const highway = new Highway(
+      this,
+      p,
+      this.session.charts[p],
+      difficulty,
+      this.palette,
+      app.settings.bindings[p],
+      app.settings.noteSpeed,
+    );
+    const errorBar = new HitErrorBar(this, p, difficulty, this.palette, HIGHWAY.bottom + 26);
+    const character = this.app.selectedSong.parts[p].character;
+    const drummer = new Drummer(this, character, characterX(p), CHARACTER_Y + 150, 0.72 / ART_SCALE);
+    const x = highwayCenter(p);
+    const color = hex(this.palette.players[p]);
+    this.add
+      .text(x, 16, `${this.t(p === 0 ? 'player1' : 'player2')} · ${this.t(difficulty)}`, {
+        fontFamily: FONT,
+        fontSize: '18px',
+        color,
+        fontStyle: 'bold',
+      })
+      .setOrigin(0.5, 0);
+    const score = this.add
+      .text(x, 40, '0', { fontFamily: FONT, fontSize: '34px', fontStyle: 'bold', color: '#ffffff' })
+      .setOrigin(0.5, 0);
+    const combo = this.add
+      .text(x, 380, '', {
+        fontFamily: FONT,
+        fontSize: '40px',
+        fontStyle: 'bold',
+        color: '#ffffff',
+        stroke: '#120c33',
+        strokeThickness: 6,
+      })
+      .setOrigin(0.5)
+      .setAlpha(0.9);
+    const popup = this.add
+      .text(x, 460, '', {
+        fontFamily: FONT,
+        fontSize: '34px',
+        fontStyle: 'bold',
+        color: '#ffffff',
+        stroke: '#120c33',
+        strokeThickness: 6,
+      })
+      .setOrigin(0.5);
+    return { highway, errorBar, drummer, score, combo, popup };
+  }
+
+  private makeHarmonyMeter(): void {
+    const y = 104;
+    const w = 360;
+    this.add.rectangle(CENTER_X, y, w + 8, 26, 0x120c33, 0.9).setStrokeStyle(2, this.palette.unison);
+    this.harmonyFill = this.add.rectangle(CENTER_X - w / 2, y, 1, 18, this.palette.unison, 1).setOrigin(0, 0.5);
+    this.harmonyText = this.add
+      .text(CENTER_X, y + 26, `${this.t('harmony')} –`, { fontFamily: FONT, fontSize: '20px', color: '#ffd6f5' })
+      .setOrigin(0.5, 0);
+  }
+
+  private waitForGesture(): void {
+    this.prompt.setText(this.t('pressToBegin'));
+    let started = false;
+    const off = this.app.input.on('gesture', () => {
+      if (started) return;
+      started = true;
+      void this.app.unlockAudio().then((ok) => {
+        if (!ok) {
+          started = false;
+          this.prompt.setText(this.t('audioBlocked'));
+          return;
+        }
+        off();
+        this.begin();
+      });
+    });
+    this.own(off);
+  }
+
+  private begin(): void {
+    const audio = this.app.audio;
+    if (!audio) return;
+    this.prompt.setText('');
+    this.beatTimes = [];
+    this.session.start(audio);
+  }
+
+  private pause(): void {
+    if (this.session.state !== 'playing') return;
+    this.session.pause();
+    this.scene.launch('Pause');
+    this.scene.pause();
+  }
+
+  /** Called by the Pause overlay. */
+  resumeFromPause(): void {
+    this.scene.resume();
+    if (this.app.audio && !this.app.audio.running) void this.app.audio.raw.resume();
+    this.session.resume();
+  }
+
+  private onMatchEvent(e: MatchEvent): void {
+    if (e.type === 'judgement') {
+      const hud = this.huds[e.player];
+      if (!hud) return;
+      const { judgement, note, offsetMs, comboAfter, scoreAfter } = e.result;
+      hud.highway.mark(note.id, judgement);
+      hud.drummer.react(judgement, note.lane, comboAfter);
+      hud.score.setText(scoreAfter.toLocaleString('en-US'));
+      hud.combo.setText(comboAfter >= 5 ? `${comboAfter}` : '');
+      const color = this.palette.judgement[judgement];
+      hud.popup.setText(this.t(judgement)).setColor(hex(color)).setAlpha(1);
+      this.tweens.killTweensOf(hud.popup);
+      if (!this.calm) {
+        hud.popup.setScale(1.25);
+        this.tweens.add({ targets: hud.popup, scale: 1, duration: 120 });
+      }
+      this.tweens.add({ targets: hud.popup, alpha: 0, delay: 350, duration: 250 });
+      if (offsetMs !== null && judgement !== 'miss') hud.errorBar.add(offsetMs, color);
+    } else if (e.type === 'ghost') {
+      this.huds[e.player]?.drummer.strike(e.lane as Lane);
+    } else if (e.type === 'unison') {
+      if (this.harmonyFill && this.harmonyText) {
+        this.harmonyFill.width = Math.max(1, 360 * e.harmony);
+        this.harmonyText.setText(`${this.t('harmony')} ${Math.round(e.harmony * 100)}%`);
+      }
+      this.stage.setHarmony(e.harmony);
+      if (e.together) this.stage.bow();
+    }
+  }
+
+  override update(): void {
+    const now = performance.now();
+    this.session.update(now);
+    const t = this.session.songTime(now);
+    if (t === null) return;
+    const display = t + this.app.settings.visualOffsetMs / 1000;
+    const song = this.session.song;
+    const beat = song.tempo.toBeats(Math.max(0, display));
+    this.updateBeatLines(display);
+    for (const hud of this.huds) {
+      hud.highway.draw(display, this.beatTimes);
+      hud.drummer.groove(display < 0 ? 0 : beat);
+    }
+    this.updateCountIn(t);
+  }
+
+  private updateBeatLines(display: Seconds): void {
+    const song = this.session.song;
+    const first = Math.ceil(song.tempo.toBeats(Math.max(0, display)) / song.beatsPerBar) * song.beatsPerBar;
+    this.beatTimes.length = 0;
+    for (let k = 0; k < 8; k++) this.beatTimes.push(song.tempo.toSeconds(first + k * song.beatsPerBar));
+  }
+
+  private updateCountIn(t: Seconds): void {
+    if (t >= this.countInUntil || this.session.state !== 'playing') {
+      if (this.countText.text) this.countText.setText('');
+      return;
+    }
+    const beats = Math.ceil((this.countInUntil - t) / this.session.beatLength(this.countInUntil));
+    const label = String(beats);
+    if (this.countText.text !== label) this.countText.setText(label);
+  }
+}

@@ -1,0 +1,148 @@
+import type { PlayerResult } from '../core/match';
+import { PLAYERS, type PlayerId } from '../core/units';
+import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { FONT, hex } from '../game/theme';
+import { Drummer } from '../objects/drummer';
+import { Menu } from '../objects/menu';
+import { NaraStage } from '../objects/stage';
+import { BaseScene } from './BaseScene';
+
+const PANEL_W = 430;
+
+/** Per player: grade, score, counts, timing and a hit-error histogram; Harmony or the winner. */
+export class Results extends BaseScene {
+  constructor() {
+    super('Results');
+  }
+
+  create(): void {
+    const r = this.app.lastResults;
+    new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110 });
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.35).setOrigin(0);
+    this.add
+      .text(CENTER_X, 28, `${this.t('results')} · ${this.app.selectedSong.title}`, {
+        fontFamily: FONT,
+        fontSize: '34px',
+        fontStyle: 'bold',
+        color: '#ffe8a3',
+        stroke: '#120c33',
+        strokeThickness: 6,
+      })
+      .setOrigin(0.5, 0);
+    if (!r) return;
+    const song = this.app.selectedSong;
+    for (const p of PLAYERS) {
+      const pr = r.players[p];
+      if (pr) this.panel(p, pr);
+    }
+    const winner = r.battle?.winner;
+    for (const p of PLAYERS) {
+      const pr = r.players[p];
+      const good = pr ? pr.accuracy >= 0.8 : false;
+      const won = winner === undefined || winner === null || winner === p;
+      const d = new Drummer(
+        this,
+        song.parts[p].character,
+        CENTER_X + (p === 0 ? -95 : 95),
+        HEIGHT - 70,
+        0.5 / ART_SCALE,
+      );
+      d.show(good && won ? 'cheer' : 'bow', 1e9);
+    }
+    const mid: string[] = [];
+    if (r.harmony !== null) {
+      mid.push(`${this.t('harmony')} ${Math.round(r.harmony * 100)}%`);
+      mid.push(`${this.t('sync')} ${r.syncMs === null ? '–' : `${r.syncMs.toFixed(1)} ms`}`);
+    }
+    if (r.battle) {
+      const name = (p: PlayerId) => this.t(p === 0 ? 'player1' : 'player2');
+      mid.push(
+        r.battle.winner === null
+          ? this.t('tie')
+          : this.t('winner', { name: name(r.battle.winner), margin: r.battle.margin.toLocaleString('en-US') }),
+      );
+    }
+    this.add
+      .text(CENTER_X, 96, mid.join('\n'), {
+        fontFamily: FONT,
+        fontSize: '26px',
+        fontStyle: 'bold',
+        color: '#ffd6f5',
+        align: 'center',
+        stroke: '#120c33',
+        strokeThickness: 5,
+        wordWrap: { width: 360 },
+      })
+      .setOrigin(0.5, 0);
+    new Menu(
+      this,
+      [
+        { label: this.t('retry'), action: () => this.scene.start('Play') },
+        { label: this.t('back'), action: () => this.scene.start('SongSelect') },
+      ],
+      { x: CENTER_X, y: 300, width: 260, spacing: 66, fontSize: 28 },
+    );
+    this.onMenu((a) => {
+      if (a === 'back') this.scene.start('SongSelect');
+    });
+  }
+
+  private panel(p: PlayerId, r: PlayerResult): void {
+    const x = p === 0 ? 40 : WIDTH - 40 - PANEL_W;
+    const top = 90;
+    const color = this.palette.players[p];
+    this.add.rectangle(x, top, PANEL_W, 560, 0x100c30, 0.88).setOrigin(0).setStrokeStyle(3, color);
+    const text = (dx: number, dy: number, s: string, size: number, c = '#f5f3ff', bold = false) =>
+      this.add.text(x + dx, top + dy, s, {
+        fontFamily: FONT,
+        fontSize: `${size}px`,
+        color: c,
+        fontStyle: bold ? 'bold' : 'normal',
+      });
+    text(20, 14, `${this.t(p === 0 ? 'player1' : 'player2')} · ${this.t(r.difficulty)}`, 22, hex(color), true);
+    text(20, 44, r.grade, 84, '#ffe8a3', true);
+    text(160, 58, r.score.toLocaleString('en-US'), 40, '#ffffff', true);
+    text(160, 106, `${this.t('accuracy')} ${(r.accuracy * 100).toFixed(2)}%`, 22);
+    const j = this.palette.judgement;
+    const rows: [string, number, number][] = [
+      [this.t('perfect'), r.counts.perfect, j.perfect],
+      [this.t('great'), r.counts.great, j.great],
+      [this.t('good'), r.counts.good, j.good],
+      [this.t('miss'), r.counts.miss, j.miss],
+    ];
+    rows.forEach(([label, n, c], i) => {
+      text(24, 160 + i * 32, label, 22, hex(c), true);
+      text(180, 160 + i * 32, String(n), 22);
+    });
+    const mean = r.meanOffsetMs;
+    const meanLabel = `${Math.abs(mean).toFixed(1)} ms ${mean < 0 ? this.t('early') : this.t('late')}`;
+    text(24, 300, `${this.t('maxCombo')}: ${r.maxCombo}`, 20);
+    text(24, 328, `${this.t('meanOffset')}: ${meanLabel}`, 20);
+    text(24, 356, `${this.t('unstableRate')}: ${r.unstableRate.toFixed(1)}`, 20);
+    this.histogram(x + 20, top + 400, PANEL_W - 40, 130, r);
+  }
+
+  /** Offsets as bars, early on the left; the window zones shaded behind. */
+  private histogram(x: number, y: number, w: number, h: number, r: PlayerResult): void {
+    const g = this.add.graphics();
+    g.fillStyle(0x1b1650, 1).fillRect(x, y, w, h);
+    const counts = r.histogram.counts;
+    const max = Math.max(1, ...counts);
+    const bw = w / counts.length;
+    counts.forEach((c, i) => {
+      const center = r.histogram.fromMs + (i + 0.5) * r.histogram.binMs;
+      const abs = Math.abs(center);
+      const color = abs <= 25 ? 0x7df9ff : abs <= 50 ? 0x9ef01a : 0xffd166;
+      const bh = (c / max) * (h - 20);
+      g.fillStyle(color, 0.9).fillRect(x + i * bw + 1, y + h - bh, bw - 2, bh);
+    });
+    g.lineStyle(2, 0xffffff, 0.9).lineBetween(x + w / 2, y, x + w / 2, y + h);
+    const label = (dx: number, s: string) =>
+      this.add
+        .text(x + dx, y + h + 4, s, { fontFamily: FONT, fontSize: '14px', color: '#a9a3d9' })
+        .setOrigin(dx === 0 ? 0 : dx === w ? 1 : 0.5, 0);
+    label(0, `${this.t('early')} ${r.histogram.fromMs} ms`);
+    label(w / 2, '0');
+    label(w, `+${-r.histogram.fromMs} ms ${this.t('late')}`);
+  }
+}

@@ -1,0 +1,183 @@
+import type Phaser from 'phaser';
+import { DIFFICULTIES, type Difficulty, PLAYERS, type PlayerId } from '../core/units';
+import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { FONT, hex } from '../game/theme';
+import { keyLabel } from '../input/bindings';
+import { BaseScene } from './BaseScene';
+
+/** Song list, and a difficulty per player picked on that player's own keys. */
+export class SongSelect extends BaseScene {
+  private songIndex = 0;
+  private readonly ready: [boolean, boolean] = [false, false];
+  private songTexts: Phaser.GameObjects.Text[] = [];
+  private details!: Phaser.GameObjects.Text;
+  private panels: { diffs: Phaser.GameObjects.Text[]; ready: Phaser.GameObjects.Text }[] = [];
+
+  constructor() {
+    super('SongSelect');
+  }
+
+  create(): void {
+    this.ready[0] = false;
+    this.ready[1] = false;
+    this.panels = [];
+    const songs = this.app.songs;
+    this.songIndex = Math.max(
+      0,
+      songs.findIndex((s) => s.id === this.app.selection.songId),
+    );
+    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.45).setOrigin(0);
+    this.add
+      .text(CENTER_X, 50, this.t('songTitle'), {
+        fontFamily: FONT,
+        fontSize: '44px',
+        color: '#ffe8a3',
+        fontStyle: 'bold',
+      })
+      .setOrigin(0.5);
+    this.songTexts = songs.map((s, i) =>
+      this.add
+        .text(CENTER_X, 120 + i * 46, s.title, { fontFamily: FONT, fontSize: '30px', color: '#f5f3ff' })
+        .setOrigin(0.5)
+        .setInteractive({ useHandCursor: true })
+        .on('pointerup', () => this.pickSong(i)),
+    );
+    const listBottom = 120 + songs.length * 46;
+    this.details = this.add
+      .text(CENTER_X, listBottom + 10, '', { fontFamily: FONT, fontSize: '22px', color: '#cfc8ff', align: 'center' })
+      .setOrigin(0.5, 0);
+    for (const p of PLAYERS) this.makePanel(p, listBottom + 70);
+    this.add
+      .text(CENTER_X, HEIGHT - 60, `▶ ${this.t('start')}`, {
+        fontFamily: FONT,
+        fontSize: '34px',
+        fontStyle: 'bold',
+        color: '#1a1240',
+        backgroundColor: '#ffd166',
+        padding: { x: 26, y: 10 },
+      })
+      .setOrigin(0.5)
+      .setInteractive({ useHandCursor: true })
+      .on('pointerup', () => this.start());
+    this.add
+      .text(70, HEIGHT - 60, `◀ ${this.t('back')}`, { fontFamily: FONT, fontSize: '26px', color: '#f5f3ff' })
+      .setOrigin(0, 0.5)
+      .setInteractive({ useHandCursor: true })
+      .on('pointerup', () => this.scene.start('ModeSelect'));
+    this.onMenu((a) => {
+      if (a === 'up') this.pickSong((this.songIndex + songs.length - 1) % songs.length);
+      else if (a === 'down') this.pickSong((this.songIndex + 1) % songs.length);
+      else if (a === 'confirm') this.start();
+      else if (a === 'back') this.scene.start('ModeSelect');
+    });
+    this.own(
+      this.app.input.on('drum', (press) => {
+        if (!this.scene.isActive()) return;
+        if (press.lane === 'hihat') this.stepDifficulty(press.player, -1);
+        else if (press.lane === 'snare') this.stepDifficulty(press.player, 1);
+        else if (press.lane === 'kick') this.toggleReady(press.player);
+      }),
+    );
+    this.refresh();
+  }
+
+  private makePanel(p: PlayerId, y: number): void {
+    const x = p === 0 ? CENTER_X - 300 : CENTER_X + 300;
+    const color = hex(this.palette.players[p]);
+    this.add.rectangle(x, y + 110, 460, 250, 0x151238, 0.85).setStrokeStyle(3, this.palette.players[p]);
+    const keys = this.app.settings.bindings[p];
+    this.add
+      .text(x, y + 10, `${this.t(p === 0 ? 'player1' : 'player2')} · ${p === 0 ? 'Takaichi' : 'Lee'}`, {
+        fontFamily: FONT,
+        fontSize: '26px',
+        fontStyle: 'bold',
+        color,
+      })
+      .setOrigin(0.5);
+    const diffs = DIFFICULTIES.map((d, i) =>
+      this.add
+        .text(x - 165 + i * 110, y + 70, this.t(d), { fontFamily: FONT, fontSize: '22px', color: '#f5f3ff' })
+        .setOrigin(0.5)
+        .setInteractive({ useHandCursor: true })
+        .on('pointerup', () => this.setDifficulty(p, d)),
+    );
+    this.add
+      .text(
+        x,
+        y + 130,
+        this.t('pickHint', { prev: keyLabel(keys.hihat), next: keyLabel(keys.snare), kick: keyLabel(keys.kick) }),
+        { fontFamily: FONT, fontSize: '18px', color: '#a9a3d9' },
+      )
+      .setOrigin(0.5);
+    const ready = this.add
+      .text(x, y + 180, '', { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffd166' })
+      .setOrigin(0.5)
+      .setInteractive({ useHandCursor: true })
+      .on('pointerup', () => this.toggleReady(p));
+    this.panels[p] = { diffs, ready };
+  }
+
+  private pickSong(i: number): void {
+    this.songIndex = i;
+    const song = this.app.songs[i];
+    if (song) this.app.selection = { ...this.app.selection, songId: song.id };
+    this.refresh();
+  }
+
+  private stepDifficulty(p: PlayerId, step: number): void {
+    const cur = DIFFICULTIES.indexOf(this.app.selection.difficulties[p]);
+    const next = DIFFICULTIES[Math.min(DIFFICULTIES.length - 1, Math.max(0, cur + step))] as Difficulty;
+    this.setDifficulty(p, next);
+  }
+
+  private setDifficulty(p: PlayerId, d: Difficulty): void {
+    const diffs: [Difficulty, Difficulty] = [...this.app.selection.difficulties];
+    diffs[p] = d;
+    this.app.selection = { ...this.app.selection, difficulties: diffs };
+    this.ready[p] = false;
+    this.refresh();
+  }
+
+  private toggleReady(p: PlayerId): void {
+    this.ready[p] = !this.ready[p];
+    this.refresh();
+    if (this.ready[0] && this.ready[1]) this.time.delayedCall(250, () => this.start());
+  }
+
+  private start(): void {
+    if (!this.scene.isActive()) return;
+    this.scene.start('Play');
+  }
+
+  private refresh(): void {
+    const song = this.app.selectedSong;
+    this.songTexts.forEach((t, i) => {
+      const on = i === this.songIndex;
+      t.setColor(on ? '#ffd166' : '#f5f3ff').setScale(on ? 1.1 : 1);
+      t.setText(`${on ? '♪ ' : ''}${this.app.songs[i]?.title ?? ''}`);
+    });
+    const len = Math.round(song.length);
+    this.details.setText(
+      `${this.t('bpm')} ${song.bpm} · ${this.t('length')} ${Math.floor(len / 60)}:${String(len % 60).padStart(2, '0')}`,
+    );
+    for (const p of PLAYERS) {
+      const panel = this.panels[p];
+      if (!panel) continue;
+      const chosen = this.app.selection.difficulties[p];
+      panel.diffs.forEach((t, i) => {
+        const d = DIFFICULTIES[i] as Difficulty;
+        const count = song.parts[p].charts[d].length;
+        const on = d === chosen;
+        t.setText(`${this.t(d)}\n${count} ${this.t('notes')}`).setAlign('center');
+        t.setColor(on ? '#1a1240' : '#f5f3ff').setBackgroundColor(on ? '#ffd166' : '#00000000');
+        t.setPadding(8, 4, 8, 4);
+      });
+      panel.ready.setText(
+        this.ready[p]
+          ? `✔ ${this.t('ready')}`
+          : this.t('notReady', { kick: keyLabel(this.app.settings.bindings[p].kick) }),
+      );
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { ART_SCALE, CENTER_X, HEIGHT } from '../game/layout';
+import { FONT } from '../game/theme';
+import { Drummer } from '../objects/drummer';
+import { NaraStage } from '../objects/stage';
+import { BaseScene } from './BaseScene';
+
+/** Nara at night, the two drummers, and "press any key": the first gesture turns sound on. */
+export class Title extends BaseScene {
+  constructor() {
+    super('Title');
+  }
+
+  create(): void {
+    new NaraStage(this, { calm: this.calm });
+    const left = new Drummer(this, 'takaichi', CENTER_X - 190, HEIGHT - 120, 0.95 / ART_SCALE);
+    const right = new Drummer(this, 'lee', CENTER_X + 190, HEIGHT - 120, 0.95 / ART_SCALE);
+    const title = this.add
+      .text(CENTER_X, 78, 'Drum Diplomacy', {
+        fontFamily: FONT,
+        fontSize: '76px',
+        fontStyle: 'bold',
+        color: '#ffe8a3',
+        stroke: '#2b1055',
+        strokeThickness: 10,
+      })
+      .setOrigin(0.5);
+    this.add
+      .text(CENTER_X, 142, this.t('subtitle'), {
+        fontFamily: FONT,
+        fontSize: '26px',
+        color: '#f5f3ff',
+        stroke: '#120c33',
+        strokeThickness: 6,
+      })
+      .setOrigin(0.5);
+    const prompt = this.add
+      .text(CENTER_X, HEIGHT - 42, this.t('pressAnyKey'), {
+        fontFamily: FONT,
+        fontSize: '30px',
+        fontStyle: 'bold',
+        color: '#ffffff',
+        stroke: '#120c33',
+        strokeThickness: 7,
+      })
+      .setOrigin(0.5);
+    const note = this.add
+      .text(CENTER_X, 186, this.app.audio ? '' : this.t('audioUnlock'), {
+        fontFamily: FONT,
+        fontSize: '20px',
+        color: '#cfc8ff',
+        stroke: '#120c33',
+        strokeThickness: 5,
+      })
+      .setOrigin(0.5);
+    if (!this.calm) {
+      this.tweens.add({ targets: prompt, alpha: 0.35, duration: 800, yoyo: true, repeat: -1 });
+      this.tweens.add({ targets: title, scale: 1.03, duration: 468, yoyo: true, repeat: -1, ease: 'Sine.inOut' });
+    }
+    let beat = 0;
+    this.time.addEvent({
+      delay: 500,
+      loop: true,
+      callback: () => {
+        beat++;
+        left.groove(beat);
+        right.groove(beat + 1);
+      },
+    });
+    let leaving = false;
+    const go = () => {
+      if (leaving) return;
+      leaving = true;
+      // Creating the AudioContext must happen inside the gesture's own handler.
+      void this.app.unlockAudio().then((ok) => {
+        if (!ok) {
+          leaving = false;
+          note.setText(this.t('audioBlocked'));
+          return;
+        }
+        this.scene.start('ModeSelect');
+      });
+    };
+    this.own(this.app.input.on('gesture', go));
+    this.own(this.app.input.on('drum', (p) => (p.player === 0 ? left : right).strike(p.lane)));
+  }
+}

@@ -1,0 +1,57 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyCodes, launch, openGame, planAll, playPlan, startSong, waitForResults } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A small deterministic PRNG so a failing run can be replayed. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('judging under load', () => {
+  it('at 6x CPU throttling every judged offset equals the sent offset within 0.5 ms (p99)', async () => {
+    const game = await openGame(browser, '?song=test-song&mode=battle&p1=expert&p2=expert');
+    const rnd = mulberry32(20261126);
+    await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    try {
+      await startSong(game);
+      const plan = await planAll(game.page, () => Math.round((rnd() * 40 - 20) * 1000) / 1000);
+      await playPlan(game, plan, { keyCodes: await keyCodes(game.page) });
+      const r = await waitForResults(game.page, 90_000);
+      const errors: number[] = [];
+      for (const p of [0, 1] as const) {
+        const sent = new Map(
+          plan.filter((x) => x.player === p).map((x) => [x.songTime.toFixed(6) + x.lane, x.offsetMs]),
+        );
+        const notes = await game.page.evaluate((pl) => window.drumDiplomacy.notes(pl), p);
+        for (const h of r?.players[p]?.hits ?? []) {
+          const n = notes.find((x) => x.id === h.noteId);
+          const expected = n ? sent.get(n.time.toFixed(6) + n.lane) : undefined;
+          expect(h.offsetMs, `note ${h.noteId}`).not.toBeNull();
+          errors.push(Math.abs((h.offsetMs as number) - (expected as number)));
+        }
+      }
+      errors.sort((a, b) => a - b);
+      const p99 = errors[Math.floor(errors.length * 0.99)] as number;
+      expect(errors.length).toBeGreaterThan(100);
+      expect(p99).toBeLessThanOrEqual(0.5);
+    } finally {
+      await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await game.context.close();
+    }
+  });
+});
