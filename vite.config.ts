@@ -1,8 +1,24 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Relative asset paths: the built game runs from any static file server and any sub-path.
   base: './',
+  resolve: {
+    // Runtime `phaser` imports get the slim build of src/vendor/phaser.js (Phaser's own CommonJS
+    // sources, only what the game uses); `tsc` still type-checks against the real package's types.
+    alias: [{ find: /^phaser$/, replacement: fileURLToPath(new URL('./src/vendor/phaser.js', import.meta.url)) }],
+  },
+  // The flags Phaser's webpack build sets with DefinePlugin (node_modules/phaser/config/webpack.dist.config.js).
+  define: {
+    'typeof WEBGL_RENDERER': 'true',
+    'typeof CANVAS_RENDERER': 'true',
+    'typeof WEBGL_DEBUG': 'false',
+    'typeof FEATURE_SOUND': 'false',
+    'typeof PLUGIN_CAMERA3D': 'false',
+    'typeof PLUGIN_FBINSTANT': 'false',
+    'typeof EXPERIMENTAL': 'false',
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
