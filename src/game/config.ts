@@ -19,6 +19,8 @@ export function gameConfig(parent: HTMLElement): Phaser.Types.Core.GameConfig {
     width: WIDTH,
     height: HEIGHT,
     backgroundColor: '#080b2b',
+    // Play draws its static scenery as the canvas's CSS background (see StaticLayer).
+    transparent: true,
     // Tone.js owns audio; Phaser's sound system stays out of its way.
     audio: { noAudio: true },
     // Keys are read by our own window listeners (src/input), not Phaser's keyboard plugin.

@@ -3,6 +3,8 @@ import type { Lane } from '../core/units';
 
 /** Colours as numbers for Phaser; the high-contrast palette is colour-blind safe (Okabe-Ito). */
 export interface Palette {
+  /** Names the palette's baked note textures. */
+  readonly id: string;
   readonly lane: Readonly<Record<Lane, number>>;
   readonly judgement: Readonly<Record<Judgement, number>>;
   readonly unison: number;
@@ -15,6 +17,7 @@ export interface Palette {
 }
 
 export const PALETTE: Palette = {
+  id: 'std',
   lane: { hihat: 0xffd166, snare: 0xf1f5ff, tom: 0x4cc9f0, kick: 0xef476f },
   judgement: { perfect: 0x7df9ff, great: 0x9ef01a, good: 0xffd166, miss: 0xff5d73 },
   unison: 0xff9ff3,
@@ -27,6 +30,7 @@ export const PALETTE: Palette = {
 };
 
 export const HIGH_CONTRAST: Palette = {
+  id: 'hc',
   lane: { hihat: 0xf0e442, snare: 0xffffff, tom: 0x56b4e9, kick: 0xd55e00 },
   judgement: { perfect: 0x56b4e9, great: 0x009e73, good: 0xf0e442, miss: 0xd55e00 },
   unison: 0xcc79a7,

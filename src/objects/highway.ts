@@ -5,9 +5,10 @@ import { lowerBound } from '../core/judge';
 import type { Judgement } from '../core/judgement';
 import { type Difficulty, type Lane, lanesFor, type Ms, type PlayerId, type Seconds } from '../core/units';
 import { HIGHWAY, highwayCenter, highwayLeft, laneWidth, laneX } from '../game/layout';
-import { noteTexture } from '../game/textures';
+import { makeNoteTextures, noteTexture, unisonTexture } from '../game/textures';
 import { FONT, type Palette } from '../game/theme';
 import { keyLabel } from '../input/bindings';
+import type { StaticLayer } from './bake';
 
 const POOL_SIZE = 96;
 
@@ -24,6 +25,8 @@ export class Highway {
   private readonly beams = new Map<Lane, Phaser.GameObjects.Rectangle>();
   private readonly barLines: Phaser.GameObjects.Rectangle[] = [];
   readonly lanes: readonly Lane[];
+  /** Seconds after which an unhit note can no longer be hit (drawn dimmed). */
+  private readonly lateLimit: Seconds;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -34,15 +37,26 @@ export class Highway {
     keys: Readonly<Record<Lane, string>>,
     /** Seconds a note takes from the top of the highway to the hit line. */
     private readonly travel: Seconds,
+    bake: StaticLayer,
   ) {
     this.times = Float64Array.from(notes, (n) => n.time);
     this.lanes = lanesFor(difficulty);
+    this.lateLimit = HitWindows.for(difficulty).lateLimit / 1000;
     const left = highwayLeft(player);
     const w = laneWidth(difficulty);
-    scene.add
-      .rectangle(left, HIGHWAY.top, HIGHWAY.width, HIGHWAY.bottom - HIGHWAY.top, palette.highway, palette.highwayAlpha)
-      .setOrigin(0)
-      .setStrokeStyle(3, palette.players[player], 0.9);
+    bake.add(
+      scene.add
+        .rectangle(
+          left,
+          HIGHWAY.top,
+          HIGHWAY.width,
+          HIGHWAY.bottom - HIGHWAY.top,
+          palette.highway,
+          palette.highwayAlpha,
+        )
+        .setOrigin(0)
+        .setStrokeStyle(3, palette.players[player], 0.9),
+    );
     for (let i = 0; i < 16; i++) {
       this.barLines.push(
         scene.add.rectangle(highwayCenter(player), 0, HIGHWAY.width - 6, 2, 0xffffff, 0.14).setVisible(false),
@@ -59,19 +73,22 @@ export class Highway {
       const pad = scene.add.circle(x, HIGHWAY.hitLineY, Math.min(30, w / 2 - 4), 0x000000, 0.35);
       pad.setStrokeStyle(4, palette.lane[lane], 0.95);
       this.pads.set(lane, pad);
-      scene.add
-        .text(x, HIGHWAY.hitLineY + 44, keyLabel(keys[lane]), {
-          fontFamily: FONT,
-          fontSize: '20px',
-          fontStyle: 'bold',
-          color: '#ffffff',
-        })
-        .setOrigin(0.5);
+      bake.add(
+        scene.add
+          .text(x, HIGHWAY.hitLineY + 44, keyLabel(keys[lane]), {
+            fontFamily: FONT,
+            fontSize: '20px',
+            fontStyle: 'bold',
+            color: '#ffffff',
+          })
+          .setOrigin(0.5),
+      );
     }
-    scene.add.rectangle(left, HIGHWAY.hitLineY, HIGHWAY.width, 4, 0xffffff, 0.85).setOrigin(0, 0.5);
+    bake.add(scene.add.rectangle(left, HIGHWAY.hitLineY, HIGHWAY.width, 4, 0xffffff, 0.85).setOrigin(0, 0.5));
+    makeNoteTextures(scene, palette, [laneWidth('easy'), laneWidth('normal')]);
     for (let i = 0; i < POOL_SIZE; i++) {
-      this.rings.push(scene.add.image(0, 0, 'note-unison').setVisible(false).setTint(palette.unison));
-      this.pool.push(scene.add.image(0, 0, 'note-snare').setVisible(false));
+      this.rings.push(scene.add.image(0, 0, unisonTexture(palette)).setVisible(false));
+      this.pool.push(scene.add.image(0, 0, noteTexture(palette, 'snare', w)).setVisible(false));
     }
   }
 
@@ -101,10 +118,12 @@ export class Highway {
   draw(displayTime: Seconds, beatTimes: readonly Seconds[]): void {
     const span = HIGHWAY.hitLineY - HIGHWAY.top;
     const yOf = (t: Seconds) => HIGHWAY.hitLineY - ((t - displayTime) / this.travel) * span;
+    // Notes enter just below the top edge and leave at the bottom edge of the highway.
+    const since = displayTime - ((HIGHWAY.bottom - 16 - HIGHWAY.hitLineY) / span) * this.travel;
+    const until = displayTime + ((span - 20) / span) * this.travel;
+    const passed = displayTime - this.lateLimit;
     let used = 0;
-    let i = lowerBound(this.times, displayTime - 0.25);
-    const until = displayTime + this.travel;
-    for (; i < this.notes.length && used < POOL_SIZE; i++) {
+    for (let i = lowerBound(this.times, since); i < this.notes.length && used < POOL_SIZE; i++) {
       const n = this.notes[i] as Note;
       if (n.time > until) break;
       const judged = this.state.get(n.id);
@@ -114,15 +133,15 @@ export class Highway {
       used++;
       const x = laneX(this.player, this.difficulty, n.lane);
       const y = yOf(n.time);
+      const gone = judged === 'miss' || n.time < passed;
       img
-        .setTexture(noteTexture(n.lane, laneWidth(this.difficulty)))
+        .setTexture(noteTexture(this.palette, n.lane, laneWidth(this.difficulty)))
         .setPosition(x, y)
-        .setTint(this.palette.lane[n.lane])
-        .setAlpha(judged === 'miss' ? 0.25 : 1)
+        .setAlpha(gone ? 0.3 : 1)
         .setVisible(true);
       ring
         .setPosition(x, y)
-        .setVisible(n.unison && !judged)
+        .setVisible(n.unison && !gone)
         .setScale(n.lane === 'kick' ? 0.8 : 1);
     }
     for (let j = used; j < POOL_SIZE; j++) {
@@ -159,6 +178,7 @@ export class HitErrorBar {
     difficulty: Difficulty,
     palette: Palette,
     y: number,
+    bake: StaticLayer,
   ) {
     const width = HIGHWAY.width - 40;
     const w = HitWindows.for(difficulty).table;
@@ -169,9 +189,9 @@ export class HitErrorBar {
       ['great', palette.judgement.great],
       ['perfect', palette.judgement.perfect],
     ] as const) {
-      scene.add.rectangle(this.x, y, w[j] * 2 * this.scale, 8, color, 0.55).setOrigin(0.5);
+      bake.add(scene.add.rectangle(this.x, y, w[j] * 2 * this.scale, 8, color, 0.55).setOrigin(0.5));
     }
-    scene.add.rectangle(this.x, y, 2, 20, 0xffffff, 0.9);
+    bake.add(scene.add.rectangle(this.x, y, 2, 20, 0xffffff, 0.9));
     for (let i = 0; i < 24; i++) this.ticks.push(scene.add.rectangle(this.x, y, 3, 18, 0xffffff, 0).setOrigin(0.5));
     this.mean = scene.add.triangle(this.x, y - 16, 0, 0, 12, 0, 6, 9, 0xffffff, 1).setOrigin(0.5);
   }

@@ -1,5 +1,13 @@
 import Phaser from 'phaser';
 import { ART_SCALE, HEIGHT, WIDTH } from '../game/layout';
+import type { StaticLayer } from './bake';
+
+export interface StageOptions {
+  calm: boolean;
+  floorY?: number;
+  /** In Play the scenery is flattened into this layer and the lights hold still. */
+  bake?: StaticLayer;
+}
 
 /**
  * Nara at night: sky, the five-storied pagoda, stone lanterns, deer and the wooden stage.
@@ -12,14 +20,47 @@ export class NaraStage {
 
   constructor(
     private readonly scene: Phaser.Scene,
-    options: { calm: boolean; floorY?: number } = { calm: false },
+    options: StageOptions = { calm: false },
   ) {
     const floorY = options.floorY ?? HEIGHT - 160;
-    scene.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    scene.add
-      .image(150, floorY + 12, 'pagoda')
-      .setOrigin(0.5, 1)
-      .setScale(0.78 / ART_SCALE);
+    const bake = options.bake;
+    const still = <T extends Phaser.GameObjects.Image>(obj: T): T => (bake ? bake.add(obj) : obj);
+    still(scene.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT));
+    still(
+      scene.add
+        .image(150, floorY + 12, 'pagoda')
+        .setOrigin(0.5, 1)
+        .setScale(0.78 / ART_SCALE),
+    );
+    for (const x of [70, WIDTH - 70]) {
+      still(
+        scene.add
+          .image(x, floorY + 18, 'lantern')
+          .setOrigin(0.5, 1)
+          .setScale(0.9 / ART_SCALE),
+      );
+    }
+    const deer = [
+      scene.add
+        .image(WIDTH - 190, floorY + 16, 'deer')
+        .setOrigin(0.5, 1)
+        .setScale(0.8 / ART_SCALE),
+      scene.add
+        .image(330, floorY + 16, 'deer')
+        .setOrigin(0.5, 1)
+        .setScale(0.65 / ART_SCALE)
+        .setFlipX(true),
+    ];
+    for (const d of deer) {
+      if (bake) bake.add(d);
+      else this.deer.push(d);
+    }
+    still(
+      scene.add
+        .image(0, floorY, 'stage-floor')
+        .setOrigin(0)
+        .setDisplaySize(WIDTH, HEIGHT - floorY),
+    );
     this.glow = scene.add.ellipse(WIDTH / 2, floorY + 10, 900, 160, 0xffb347, 0.12);
     const lightColors = [0xff6b9d, 0x6ecbff, 0xffd166, 0xb388ff];
     for (let i = 0; i < 4; i++) {
@@ -30,29 +71,7 @@ export class NaraStage {
         .setBlendMode(Phaser.BlendModes.ADD);
       this.lights.push(beam);
     }
-    for (const x of [70, WIDTH - 70])
-      scene.add
-        .image(x, floorY + 18, 'lantern')
-        .setOrigin(0.5, 1)
-        .setScale(0.9 / ART_SCALE);
-    this.deer.push(
-      scene.add
-        .image(WIDTH - 190, floorY + 16, 'deer')
-        .setOrigin(0.5, 1)
-        .setScale(0.8 / ART_SCALE),
-    );
-    this.deer.push(
-      scene.add
-        .image(330, floorY + 16, 'deer')
-        .setOrigin(0.5, 1)
-        .setScale(0.65 / ART_SCALE)
-        .setFlipX(true),
-    );
-    scene.add
-      .image(0, floorY, 'stage-floor')
-      .setOrigin(0)
-      .setDisplaySize(WIDTH, HEIGHT - floorY);
-    if (!options.calm) {
+    if (!options.calm && !bake) {
       for (const [i, beam] of this.lights.entries()) {
         scene.tweens.add({
           targets: beam,
@@ -69,7 +88,7 @@ export class NaraStage {
   /** Brightens the stage lights with the Harmony meter (0..1). */
   setHarmony(h: number): void {
     const a = 0.05 + 0.2 * h;
-    for (const l of this.lights) l.setAlpha(a / 0.07);
+    for (const l of this.lights) l.setFillStyle(l.fillColor, a);
     this.glow.setAlpha(0.08 + 0.3 * h);
   }
 

@@ -1,5 +1,4 @@
-import { ART_SCALE, HEIGHT, laneWidth, WIDTH } from '../game/layout';
-import { makeNoteTextures } from '../game/textures';
+import { ART_SCALE, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
 import { BaseScene } from './BaseScene';
 
@@ -42,7 +41,6 @@ export class Boot extends BaseScene {
   }
 
   create(): void {
-    makeNoteTextures(this, [laneWidth('easy'), laneWidth('normal')]);
     this.scene.start(this.app.directPlay ? 'Play' : 'Title');
   }
 }

@@ -4,6 +4,7 @@ import { type Lane, PLAYERS, type PlayerId, type Seconds } from '../core/units';
 import { ART_SCALE, CENTER_X, CHARACTER_Y, characterX, HEIGHT, HIGHWAY, highwayCenter, WIDTH } from '../game/layout';
 import { Session } from '../game/session';
 import { FONT, hex } from '../game/theme';
+import { StaticLayer } from '../objects/bake';
 import { Drummer } from '../objects/drummer';
 import { Highway, HitErrorBar } from '../objects/highway';
 import { NaraStage } from '../objects/stage';
@@ -49,21 +50,27 @@ export class Play extends BaseScene {
     );
     app.session = this.session;
     app.lastResults = null;
-    this.stage = new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110 });
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.25).setOrigin(0);
+    const bake = new StaticLayer(this);
+    this.stage = new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110, bake });
+    bake.add(this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.25).setOrigin(0));
 
-    for (const p of PLAYERS) this.huds.push(this.makeHud(p));
-    if (sel.mode === 'duet') this.makeHarmonyMeter();
-    this.add
-      .text(CENTER_X, 24, song.title, { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffe8a3' })
-      .setOrigin(0.5, 0);
-    this.add
-      .text(CENTER_X, 56, this.t(sel.mode === 'battle' ? 'modeBattle' : 'modeDuet'), {
-        fontFamily: FONT,
-        fontSize: '18px',
-        color: '#cfc8ff',
-      })
-      .setOrigin(0.5, 0);
+    for (const p of PLAYERS) this.huds.push(this.makeHud(p, bake));
+    if (sel.mode === 'duet') this.makeHarmonyMeter(bake);
+    bake.add(
+      this.add
+        .text(CENTER_X, 24, song.title, { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffe8a3' })
+        .setOrigin(0.5, 0),
+    );
+    bake.add(
+      this.add
+        .text(CENTER_X, 56, this.t(sel.mode === 'battle' ? 'modeBattle' : 'modeDuet'), {
+          fontFamily: FONT,
+          fontSize: '18px',
+          color: '#cfc8ff',
+        })
+        .setOrigin(0.5, 0),
+    );
+    bake.flush();
     this.countText = this.add
       .text(CENTER_X, 230, '', {
         fontFamily: FONT,
@@ -130,7 +137,7 @@ export class Play extends BaseScene {
     else this.waitForGesture();
   }
 
-  private makeHud(p: PlayerId): PlayerHud {
+  private makeHud(p: PlayerId, bake: StaticLayer): PlayerHud {
     const app = this.app;
     const difficulty = app.selection.difficulties[p];
     const highway = new Highway(
@@ -141,20 +148,23 @@ export class Play extends BaseScene {
       this.palette,
       app.settings.bindings[p],
       app.settings.noteSpeed,
+      bake,
     );
-    const errorBar = new HitErrorBar(this, p, difficulty, this.palette, HIGHWAY.bottom + 26);
+    const errorBar = new HitErrorBar(this, p, difficulty, this.palette, HIGHWAY.bottom + 26, bake);
     const character = this.app.selectedSong.parts[p].character;
     const drummer = new Drummer(this, character, characterX(p), CHARACTER_Y + 150, 0.72 / ART_SCALE);
     const x = highwayCenter(p);
     const color = hex(this.palette.players[p]);
-    this.add
-      .text(x, 16, `${this.t(p === 0 ? 'player1' : 'player2')} · ${this.t(difficulty)}`, {
-        fontFamily: FONT,
-        fontSize: '18px',
-        color,
-        fontStyle: 'bold',
-      })
-      .setOrigin(0.5, 0);
+    bake.add(
+      this.add
+        .text(x, 16, `${this.t(p === 0 ? 'player1' : 'player2')} · ${this.t(difficulty)}`, {
+          fontFamily: FONT,
+          fontSize: '18px',
+          color,
+          fontStyle: 'bold',
+        })
+        .setOrigin(0.5, 0),
+    );
     const score = this.add
       .text(x, 40, '0', { fontFamily: FONT, fontSize: '34px', fontStyle: 'bold', color: '#ffffff' })
       .setOrigin(0.5, 0);
@@ -182,10 +192,10 @@ export class Play extends BaseScene {
     return { highway, errorBar, drummer, score, combo, popup };
   }
 
-  private makeHarmonyMeter(): void {
+  private makeHarmonyMeter(bake: StaticLayer): void {
     const y = 104;
     const w = 360;
-    this.add.rectangle(CENTER_X, y, w + 8, 26, 0x120c33, 0.9).setStrokeStyle(2, this.palette.unison);
+    bake.add(this.add.rectangle(CENTER_X, y, w + 8, 26, 0x120c33, 0.9).setStrokeStyle(2, this.palette.unison));
     this.harmonyFill = this.add.rectangle(CENTER_X - w / 2, y, 1, 18, this.palette.unison, 1).setOrigin(0, 0.5);
     this.harmonyText = this.add
       .text(CENTER_X, y + 26, `${this.t('harmony')} –`, { fontFamily: FONT, fontSize: '20px', color: '#ffd6f5' })

@@ -163,13 +163,13 @@ describe('playing a duet in Chromium, judged on event timestamps', () => {
     await playPlan(game, plan, {
       keyCodes: await keyCodes(page),
       onBeforeGroup: async (songTime) => {
-        if (hidden || songTime < length / 2) return;
+        if (hidden || songTime < length / 2) return false;
         hidden = true;
         await page.evaluate(() => {
           Object.defineProperty(document, 'hidden', { value: true, configurable: true });
           document.dispatchEvent(new Event('visibilitychange'));
         });
-        expect(await page.evaluate(() => window.drumDiplomacy.scene())).toBe('Pause');
+        await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Pause', undefined, { timeout: 500 });
         // notes keep "passing" in real time while hidden: none may be missed
         await page.waitForTimeout(2500);
         expect(await page.evaluate(() => window.drumDiplomacy.perfTimeOf(0, 1))).toBeNull();
@@ -182,6 +182,7 @@ describe('playing a duet in Chromium, judged on event timestamps', () => {
         await key(game.cdp, origin, 'keyDown', 'Enter', now);
         await key(game.cdp, origin, 'keyUp', 'Enter', now + 5);
         await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
+        return true;
       },
     });
     expect(hidden).toBe(true);
