@@ -48,7 +48,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'core',
-          include: ['tests/core/**/*.test.ts', 'tests/content/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/game/**/*.test.ts'],
           environment: 'node',
         },
       },
