@@ -174,4 +174,7 @@ function printCore(rows) {
 const started = Date.now();
 printCore(await coreBench());
 console.log(`  (core section took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-// Further sections (browser benchmarks) are appended below.
+
+// Section 2: the built game in headless Chromium (scripts/bench-browser.mjs).
+const { browserBench } = await import('./bench-browser.mjs');
+await browserBench();

@@ -113,6 +113,17 @@ export class AudioEngine {
     getTransport().start(this.contextTimeOfSong(from), from);
   }
 
+  /** Audible audio time now (the clock that event timestamps map to through `sync`). */
+  audibleNow(): Seconds {
+    this.sample();
+    return this.sync.audioTimeAt(performance.now());
+  }
+
+  /** A metronome click heard at an audible audio time (calibration); cancelled by stopSong. */
+  clickAtAudible(audibleTime: Seconds, accent: boolean): void {
+    this.click(audibleTime + this.scheduleLatency(), accent);
+  }
+
   /** A metronome click at a song time (count-ins); cancelled by stopSong. */
   clickAtSong(songTime: Seconds, accent: boolean): void {
     if (this.anchor) this.click(this.contextTimeOfSong(songTime), accent);
@@ -146,15 +157,18 @@ export class AudioEngine {
     return this.sync.perfTimeAt(this.anchor.audioTime + songTime - this.anchor.songTime);
   }
 
-  /** Plays a player's drum now: no look-ahead, so the sound starts at the next audio block. */
-  hit(player: PlayerId, lane: Lane): number {
+  /**
+   * Plays a player's drum now (no look-ahead: the sound starts at the next audio block), or
+   * at an exact context time (the CPU partner). Returns the scheduled start.
+   */
+  hit(player: PlayerId, lane: Lane, at?: Seconds): number {
     const buffer = this.kits[player]?.[lane];
     const pan = this.pans[player];
     if (!buffer || !pan) return Number.NaN;
     const src = this.raw.createBufferSource();
     src.buffer = buffer;
     src.connect(pan.input as AudioNode);
-    const when = this.raw.currentTime;
+    const when = Math.max(this.raw.currentTime, at ?? 0);
     src.start(when);
     return when;
   }

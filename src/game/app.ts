@@ -1,11 +1,14 @@
 import { AudioEngine } from '../audio/engine';
+import { type StringKey, translate } from '../content/strings';
 import { loadSong, type Song } from '../core/chart';
+import type { CpuSkill } from '../core/cpuPartner';
 import type { Results } from '../core/match';
-import type { Difficulty, Mode } from '../core/units';
+import type { Difficulty, Mode, PlayerId, Seconds } from '../core/units';
 import { InputHub } from '../input/inputHub';
 import { Emitter } from './emitter';
 import type { Session } from './session';
-import { browserLanguage, defaultSettings, type Settings } from './settings';
+import { defaultSettings, type Settings } from './settings';
+import { type Notice, SaveStore } from './storage';
 import { parseSongUrl } from './url';
 
 /** What the player chose to play. */
@@ -13,7 +16,12 @@ export interface Selection {
   songId: string;
   mode: Mode;
   difficulties: [Difficulty, Difficulty];
+  /** Solo: how well the CPU partner plays. */
+  cpuSkill: CpuSkill['name'];
 }
+
+/** The lesson's song, played in Lesson mode. */
+export const LESSON_SONG = 'first-lesson';
 
 export interface AppEvents extends Record<string, unknown> {
   /** Audio started (after the first gesture) or failed to. */
@@ -34,23 +42,40 @@ export class App extends Emitter<AppEvents> {
   selection: Selection;
   /** The run being played, if any. */
   session: Session | null = null;
+  /**
+   * Another clock the automation hook's perfTimeOf reads when no song runs (the calibration
+   * metronome): performance instant of a time on that clock, or null.
+   */
+  clockSource: { perfTimeOf(player: PlayerId, time: Seconds): number | null } | null = null;
+  /** A scene named in the URL (`?scene=Settings`) opens after loading instead of the title. */
+  startScene: string | null = null;
   lastResults: Results | null = null;
+  /** Per player: did the last run beat their saved best? */
+  lastImproved: boolean[] = [];
   /** A song opened by URL: play it straight away. */
   directPlay = false;
 
   /** @param search the page's query string: `?song=ID&mode=...` opens that song at once. */
-  constructor(songData: readonly unknown[], search = '', settings?: Settings) {
+  constructor(
+    songData: readonly unknown[],
+    search = '',
+    readonly store: SaveStore = new SaveStore(null, () => defaultSettings()),
+    readonly notices: { show(message: string): void } = { show: () => {} },
+  ) {
     super();
     this.songs = songData.map((d) => loadSong(d));
-    this.settings = settings ?? defaultSettings(browserLanguage(navigator.languages ?? []));
+    const loaded = store.loadSettings();
+    this.settings = loaded.settings;
+    for (const n of loaded.notices) this.notify(n);
     this.input = new InputHub(this.settings.bindings);
     const first = this.songs[0];
-    this.selection = { songId: first?.id ?? '', mode: 'duet', difficulties: ['normal', 'normal'] };
+    this.selection = { songId: first?.id ?? '', mode: 'duet', difficulties: ['normal', 'normal'], cpuSkill: 'steady' };
     const direct = parseSongUrl(search, (id) => !!this.song(id));
     if (direct) {
-      this.selection = direct;
+      this.selection = { ...this.selection, ...direct };
       this.directPlay = true;
     }
+    this.startScene = new URLSearchParams(search).get('scene');
   }
 
   song(id: string): Song | undefined {
@@ -96,8 +121,48 @@ export class App extends Emitter<AppEvents> {
 
   private ready: Promise<boolean> = Promise.resolve(false);
 
+  /** True once every piece of art has loaded (the title's art comes first). */
+  artReady = false;
+  private readonly artWaiters: (() => void)[] = [];
+
+  /** Called by Boot when the last texture is in. */
+  artLoaded(): void {
+    this.artReady = true;
+    for (const w of this.artWaiters.splice(0)) w();
+  }
+
+  /** Resolves when all art is loaded. */
+  whenArtReady(): Promise<void> {
+    return this.artReady ? Promise.resolve() : new Promise((resolve) => this.artWaiters.push(resolve));
+  }
+
+  /** Tells the player about a storage problem in plain words (never blocks play). */
+  notify(n: Notice): void {
+    const key: StringKey =
+      n.kind === 'corrupt-settings'
+        ? 'noticeCorruptSettings'
+        : n.kind === 'corrupt-best'
+          ? 'noticeCorruptBest'
+          : n.kind === 'quota'
+            ? 'noticeQuota'
+            : n.kind === 'migrated'
+              ? 'noticeMigrated'
+              : 'noticeNoStorage';
+    this.notices.show(translate(this.settings.language, key));
+  }
+
+  /** Saves a finished run's bests; returns which players improved on their previous best. */
+  recordResults(results: Results): boolean[] {
+    const humans: PlayerId[] = results.mode === 'solo' || results.mode === 'lesson' ? [0] : [0, 1];
+    const { improved } = this.store.recordResults(results, this.selection.difficulties, humans);
+    for (const n of this.store.drainNotices()) this.notify(n);
+    return improved;
+  }
+
   updateSettings(next: Settings): void {
     this.settings = next;
+    const notice = this.store.saveSettings(next);
+    if (notice) this.notify(notice);
     this.input.setBindings(next.bindings);
     this.audio?.setVolumes(next.volumes);
     this.emit('settings', next);

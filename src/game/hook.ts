@@ -42,7 +42,8 @@ export function installHook({ app, activeScene, padAt }: HookSources): DrumDiplo
       return app.settings.bindings[player][lane];
     },
     padAt,
-    perfTimeOf: (player, songTime) => app.session?.perfTimeOf(player, songTime) ?? null,
+    perfTimeOf: (player, songTime) =>
+      app.session?.perfTimeOf(player, songTime) ?? app.clockSource?.perfTimeOf(player, songTime) ?? null,
     keysHandled: () => app.input.keysHandled,
     results: () => app.lastResults,
   };

@@ -4,10 +4,14 @@ import { App } from './app';
 import { gameConfig } from './config';
 import { installHook } from './hook';
 import { layout } from './layoutDom';
+import { NoticeArea } from './notices';
+import { browserLanguage, defaultSettings } from './settings';
+import { SaveStore } from './storage';
 
 /** Builds the game into `parent` and exposes the automation hook. */
 export function startGame(parent: HTMLElement): DrumGame {
-  const app = new App([...SONGS, TEST_SONG], window.location.search);
+  const store = SaveStore.fromWindow(() => defaultSettings(browserLanguage(navigator.languages ?? [])));
+  const app = new App([...SONGS, TEST_SONG], window.location.search, store, new NoticeArea());
   const game = new DrumGame(gameConfig(parent));
   game.app = app;
   installHook({

@@ -1,7 +1,10 @@
 import type { AudioEngine } from '../audio/engine';
 import { matchCharts, type Note, type Song } from '../core/chart';
+import { type CpuSkill, cpuInputs } from '../core/cpuPartner';
+import { HitWindows } from '../core/hitWindows';
+import type { DrumInput } from '../core/judge';
 import { Match, type Results } from '../core/match';
-import type { Difficulty, Mode, PlayerId, Seconds } from '../core/units';
+import type { Difficulty, Mode, Ms, PlayerId, Seconds } from '../core/units';
 import type { DrumPress, InputHub } from '../input/inputHub';
 import { Emitter } from './emitter';
 import type { Settings } from './settings';
@@ -32,7 +35,12 @@ export interface SessionOptions {
   mode: Mode;
   difficulties: readonly [Difficulty, Difficulty];
   settings: Settings;
+  /** Solo and Lesson: a CPU partner plays this player's part through the same input path. */
+  cpu?: { player: PlayerId; skill: CpuSkill; seed: number };
 }
+
+/** How far ahead of its time a CPU press is handed over (its sound is scheduled exactly). */
+const CPU_LEAD: Seconds = 0.03;
 
 /**
  * One run of a song: the Match (judging), the audio transport and the input, glued together.
@@ -46,22 +54,29 @@ export class Session extends Emitter<SessionEvents> {
   private pausedAt: Seconds | null = null;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly endTime: Seconds;
+  /** Input offset per player for this run (a CPU partner's is 0: its presses are exact). */
+  private readonly offsetsMs: readonly [Ms, Ms];
+  private readonly cpuInputs: readonly DrumInput[];
+  private cpuNext = 0;
+  /** With one human, every key set plays that human's part. */
+  private readonly human: PlayerId | null;
 
   constructor(
     readonly options: SessionOptions,
-    input: InputHub,
+    private readonly input: InputHub,
     private audio: AudioEngine | null,
   ) {
     super();
-    const { song, mode, difficulties, settings } = options;
+    const { song, mode, difficulties, settings, cpu } = options;
     this.charts = matchCharts(song, difficulties);
-    this.match = new Match({
-      songId: song.id,
-      mode,
-      charts: this.charts,
-      difficulties,
-      inputOffsetsMs: [settings.players[0].inputOffsetMs, settings.players[1].inputOffsetMs],
-    });
+    const offsets: [Ms, Ms] = [settings.players[0].inputOffsetMs, settings.players[1].inputOffsetMs];
+    if (cpu) offsets[cpu.player] = 0;
+    this.offsetsMs = offsets;
+    this.human = cpu ? (cpu.player === 0 ? 1 : 0) : null;
+    this.cpuInputs = cpu
+      ? cpuInputs(this.charts[cpu.player], cpu.player, cpu.skill, cpu.seed, HitWindows.for(difficulties[cpu.player]))
+      : [];
+    this.match = new Match({ songId: song.id, mode, charts: this.charts, difficulties, inputOffsetsMs: offsets });
     const lastNote = Math.max(...this.charts.flat().map((n) => n.time), 0);
     this.endTime = Math.max(song.length, lastNote + 0.5);
     this.unsubscribe.push(input.on('drum', this.onDrum));
@@ -97,6 +112,7 @@ export class Session extends Emitter<SessionEvents> {
     this.audio.sample();
     const t = this.audio.songTimeAt(perfNow);
     if (t === null) return;
+    this.feedCpu(t);
     this.match.advance(t - EXPIRY_LAG);
     if (t >= this.endTime) this.finish();
   }
@@ -128,7 +144,26 @@ export class Session extends Emitter<SessionEvents> {
   /** The performance-clock instant judged as exactly on `songTime` for a player. */
   perfTimeOf(player: PlayerId, songTime: Seconds): number | null {
     if (this.state !== 'playing' || !this.audio) return null;
-    return this.audio.perfTimeOfSong(songTime + this.options.settings.players[player].inputOffsetMs / 1000);
+    return this.audio.perfTimeOfSong(songTime + this.offsetsMs[player] / 1000);
+  }
+
+  /** The player whose part a press from `player`'s keys plays (one human plays with either key set). */
+  partOf(player: PlayerId): PlayerId {
+    return this.human ?? player;
+  }
+
+  /** Hands the CPU partner's presses to the input hub as they come due. */
+  private feedCpu(now: Seconds): void {
+    const audio = this.audio as AudioEngine;
+    while (this.cpuNext < this.cpuInputs.length) {
+      const next = this.cpuInputs[this.cpuNext] as DrumInput;
+      if (next.time > now + CPU_LEAD) break;
+      this.cpuNext++;
+      // Presses the song already passed (after a rewind on resume) are not replayed.
+      if (next.time < now - EXPIRY_LAG) continue;
+      const timeStamp = audio.perfTimeOfSong(next.time);
+      if (timeStamp !== null) this.input.press({ player: next.player, lane: next.lane, timeStamp, source: 'cpu' });
+    }
   }
 
   dispose(): void {
@@ -149,10 +184,14 @@ export class Session extends Emitter<SessionEvents> {
     if (this.state !== 'playing' || !this.audio) return;
     const t = this.audio.songTimeAt(p.timeStamp);
     if (t === null) return;
-    const judged = this.match.press({ player: p.player, lane: p.lane, time: t });
+    const player = p.source === 'cpu' ? p.player : this.partOf(p.player);
+    const judged = this.match.press({ player, lane: p.lane, time: t });
     if (judged?.judgement === 'miss') return;
-    if (this.options.settings.hitSounds) this.audio.hit(p.player, p.lane);
-    this.emit('sound', { player: p.player, lane: p.lane });
+    if (this.options.settings.hitSounds || p.source === 'cpu') {
+      // A CPU press is handed over a little early: its sound plays at its exact time.
+      this.audio.hit(player, p.lane, p.source === 'cpu' ? this.audio.contextTimeOfSong(t) : undefined);
+    }
+    this.emit('sound', { player, lane: p.lane });
   };
 
   private setState(s: SessionState): void {

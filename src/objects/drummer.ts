@@ -38,19 +38,33 @@ export class Drummer {
   readonly image: Phaser.GameObjects.Image;
   private holdUntil = 0;
   private pose: Pose = 'idle-a';
+  private readonly keys = new Map<Pose, string>();
 
+  /**
+   * @param scale display scale of the loaded (ART_SCALE-rasterised) textures.
+   * @param resample draw every pose once at its display size, so each frame copies pixels 1:1
+   *   instead of scaling a large image (the costliest draw of a software-rendered frame).
+   */
   constructor(
     private readonly scene: Phaser.Scene,
     readonly character: string,
     x: number,
     y: number,
     scale: number,
+    resample = false,
   ) {
-    this.image = scene.add.image(x, y, this.key('idle-a')).setOrigin(0.5, 0.984).setScale(scale);
+    for (const pose of POSES) {
+      const source = `${character}-${pose}`;
+      this.keys.set(pose, resample && scene.textures.exists(source) ? resized(scene, source, scale) : source);
+    }
+    this.image = scene.add
+      .image(x, y, this.key('idle-a'))
+      .setOrigin(0.5, 0.984)
+      .setScale(resample ? 1 : scale);
   }
 
   private key(pose: Pose): string {
-    return `${this.character}-${pose}`;
+    return this.keys.get(pose) ?? `${this.character}-${pose}`;
   }
 
   /** Shows a pose for `ms`, then returns to the groove. */
@@ -82,4 +96,20 @@ export class Drummer {
       this.image.setTexture(this.key(pose));
     }
   }
+}
+
+/** A copy of a texture drawn once at `scale`, cached by key. */
+function resized(scene: Phaser.Scene, source: string, scale: number): string {
+  const key = `${source}@${scale.toFixed(3)}`;
+  if (scene.textures.exists(key)) return key;
+  const frame = scene.textures.getFrame(source);
+  const texture = scene.textures.addDynamicTexture(
+    key,
+    Math.ceil(frame.width * scale),
+    Math.ceil(frame.height * scale),
+  );
+  if (!texture) return source;
+  texture.stamp(source, undefined, 0, 0, { originX: 0, originY: 0, scale });
+  texture.render();
+  return key;
 }

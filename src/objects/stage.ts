@@ -61,16 +61,18 @@ export class NaraStage {
         .setOrigin(0)
         .setDisplaySize(WIDTH, HEIGHT - floorY),
     );
-    this.glow = scene.add.ellipse(WIDTH / 2, floorY + 10, 900, 160, 0xffb347, 0.12);
     const lightColors = [0xff6b9d, 0x6ecbff, 0xffd166, 0xb388ff];
     for (let i = 0; i < 4; i++) {
       const x = 260 + i * 250;
       const beam = scene.add
-        .triangle(x, 0, 0, 0, 60, 0, 30 + (i % 2 ? 160 : -160), floorY + 20, lightColors[i], 0.07)
+        .triangle(x, 0, 0, 0, 60, 0, 30 + (i % 2 ? 160 : -160), floorY + 20, lightColors[i], bake ? 0.1 : 0.07)
         .setOrigin(0.5, 0)
         .setBlendMode(Phaser.BlendModes.ADD);
-      this.lights.push(beam);
+      // Additive beams are costly to redraw every frame: in Play they are part of the scenery.
+      if (bake) bake.add(beam);
+      else this.lights.push(beam);
     }
+    this.glow = scene.add.ellipse(WIDTH / 2, floorY + 10, 900, 160, 0xffb347, 0.12);
     if (!options.calm && !bake) {
       for (const [i, beam] of this.lights.entries()) {
         scene.tweens.add({

@@ -8,10 +8,34 @@ const ART = import.meta.glob('../../assets/art/**/*.svg', { query: '?url', impor
   string
 >;
 
-/** Loads the art with a progress bar, then opens the title or a song given in the URL. */
+/** The art the title needs; the rest loads in the background while the title shows. */
+const TITLE_ART = new Set([
+  'sky',
+  'pagoda',
+  'lantern',
+  'deer',
+  'deer-bow',
+  'stage-floor',
+  ...['takaichi', 'lee'].flatMap((c) =>
+    ['idle-a', 'idle-b', 'hit-hihat', 'hit-snare', 'hit-tom', 'hit-kick'].map((p) => `${c}-${p}`),
+  ),
+]);
+
+function artKey(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.svg$/, '');
+}
+
+/**
+ * Loads the art with a progress bar, then opens the title (or a song or scene named in the
+ * URL). Only the title's art blocks; Boot stays running underneath to load the rest.
+ */
 export class Boot extends BaseScene {
   constructor() {
     super('Boot');
+  }
+
+  private get loadEverything(): boolean {
+    return this.app.directPlay || this.app.startScene !== null;
   }
 
   preload(): void {
@@ -30,17 +54,38 @@ export class Boot extends BaseScene {
       bar.width = Math.max(1, barW * p);
       label.setText(`${this.t('loading')} ${Math.round(p * 100)}%`);
     });
-    for (const [path, url] of Object.entries(ART)) {
-      const key =
-        path
-          .split('/')
-          .pop()
-          ?.replace(/\.svg$/, '') ?? path;
-      this.load.svg(key, url, { scale: key === 'sky' || key === 'stage-floor' ? 1 : ART_SCALE });
-    }
+    this.queueArt((key) => this.loadEverything || TITLE_ART.has(key));
   }
 
   create(): void {
-    this.scene.start(this.app.directPlay ? 'Play' : 'Title');
+    this.load.removeAllListeners('progress');
+    this.children.removeAll(true);
+    const named = this.app.startScene;
+    if (this.loadEverything) {
+      this.app.artLoaded();
+      if (this.app.directPlay) this.scene.start('Play');
+      else if (named && named !== 'Boot' && this.scene.get(named))
+        this.scene.start(named, sceneData(window.location.search));
+      else this.scene.start('Title');
+      return;
+    }
+    this.scene.launch('Title');
+    this.load.once('complete', () => this.app.artLoaded());
+    this.queueArt((key) => !TITLE_ART.has(key));
+    this.load.start();
   }
+
+  private queueArt(wanted: (key: string) => boolean): void {
+    for (const [path, url] of Object.entries(ART)) {
+      const key = artKey(path);
+      if (wanted(key)) this.load.svg(key, url, { scale: key === 'sky' || key === 'stage-floor' ? 1 : ART_SCALE });
+    }
+  }
+}
+
+/** Numbers from the URL handed to a scene opened by `?scene=` (e.g. `&player=1`). */
+function sceneData(search: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of new URLSearchParams(search)) if (k !== 'scene' && /^-?\d+$/.test(v)) out[k] = Number(v);
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { StringKey } from '../content/strings';
 import type { Mode } from '../core/units';
+import { LESSON_SONG } from '../game/app';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
 import { Menu } from '../objects/menu';
@@ -8,9 +9,17 @@ import { BaseScene } from './BaseScene';
 const MODES_SHOWN: { mode: Mode; label: StringKey; hint: StringKey }[] = [
   { mode: 'duet', label: 'modeDuet', hint: 'modeDuetHint' },
   { mode: 'battle', label: 'modeBattle', hint: 'modeBattleHint' },
+  { mode: 'solo', label: 'modeSolo', hint: 'modeSoloHint' },
+  { mode: 'lesson', label: 'modeLesson', hint: 'modeLessonHint' },
 ];
 
-/** Duet, Battle (and the one-player modes once they exist). */
+/** Other screens reachable from here, when they are part of the build. */
+const SCREENS: { scene: string; label: StringKey; hint: StringKey }[] = [
+  { scene: 'Settings', label: 'settings', hint: 'settingsHint' },
+  { scene: 'About', label: 'about', hint: 'aboutHint' },
+];
+
+/** Duet, Battle, Solo, Lesson; Settings and About. */
 export class ModeSelect extends BaseScene {
   constructor() {
     super('ModeSelect');
@@ -47,17 +56,30 @@ export class ModeSelect extends BaseScene {
         ...MODES_SHOWN.map((m) => ({
           label: this.t(m.label),
           hint: this.t(m.hint),
-          action: () => {
-            this.app.selection = { ...this.app.selection, mode: m.mode };
-            this.scene.start('SongSelect');
-          },
+          action: () => this.pick(m.mode),
+        })),
+        ...SCREENS.filter((x) => this.scene.get(x.scene)).map((x) => ({
+          label: this.t(x.label),
+          hint: this.t(x.hint),
+          action: () => this.scene.start(x.scene, { from: 'ModeSelect' }),
         })),
         { label: this.t('back'), action: back },
       ],
-      { x: CENTER_X, y: 220, onFocus: (item) => hint.setText(item.hint ?? '') },
+      { x: CENTER_X, y: 170, spacing: 62, fontSize: 30, onFocus: (item) => hint.setText(item.hint ?? '') },
     );
     this.onMenu((a) => {
       if (a === 'back') back();
     });
+  }
+
+  private pick(mode: Mode): void {
+    if (mode === 'lesson') {
+      // The lesson is one song, slow and gentle: straight to it.
+      this.app.selection = { ...this.app.selection, mode, songId: LESSON_SONG, difficulties: ['normal', 'normal'] };
+      this.scene.start('Play');
+      return;
+    }
+    this.app.selection = { ...this.app.selection, mode };
+    this.scene.start('SongSelect');
   }
 }

@@ -1,14 +1,31 @@
 import type Phaser from 'phaser';
+import type { StringKey } from '../content/strings';
+import { CPU_SKILLS, type CpuSkill } from '../core/cpuPartner';
 import type { MatchEvent } from '../core/match';
-import { type Lane, PLAYERS, type PlayerId, type Seconds } from '../core/units';
+import { type Lane, type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
 import { ART_SCALE, CENTER_X, CHARACTER_Y, characterX, HEIGHT, HIGHWAY, highwayCenter, WIDTH } from '../game/layout';
-import { Session } from '../game/session';
+import { Session, type SessionOptions } from '../game/session';
 import { FONT, hex } from '../game/theme';
+import { keyLabel } from '../input/bindings';
 import { StaticLayer } from '../objects/bake';
 import { Drummer } from '../objects/drummer';
 import { Highway, HitErrorBar } from '../objects/highway';
 import { NaraStage } from '../objects/stage';
 import { BaseScene } from './BaseScene';
+
+const MODE_LABEL: Record<Mode, StringKey> = {
+  duet: 'modeDuet',
+  battle: 'modeBattle',
+  solo: 'modeSolo',
+  lesson: 'modeLesson',
+};
+
+/** Solo: the CPU plays player 2's part; Lesson: Takaichi (player 1's part) plays along as teacher. */
+function cpuFor(mode: Mode, skill: CpuSkill['name']): SessionOptions['cpu'] {
+  if (mode === 'solo') return { player: 1, skill: CPU_SKILLS[skill], seed: Date.now() % 100_000 };
+  if (mode === 'lesson') return { player: 0, skill: CPU_SKILLS.pro, seed: 1 };
+  return undefined;
+}
 
 interface PlayerHud {
   highway: Highway;
@@ -33,6 +50,10 @@ export class Play extends BaseScene {
   private countText!: Phaser.GameObjects.Text;
   private beatTimes: Seconds[] = [];
   private countInUntil: Seconds = Number.NEGATIVE_INFINITY;
+  /** Lesson: the hint shown for each section, and the section shown last. */
+  private lessonHints: { time: Seconds; text: string }[] = [];
+  private lessonShown = -1;
+  private hint: Phaser.GameObjects.Text | null = null;
 
   constructor() {
     super('Play');
@@ -40,11 +61,25 @@ export class Play extends BaseScene {
 
   create(): void {
     const app = this.app;
+    this.huds = [];
+    this.hint = null;
+    this.lessonShown = -1;
+    if (!app.artReady) {
+      // Reached before the background loading finished (a very quick player): wait for it.
+      void app.whenArtReady().then(() => this.scene.restart());
+      return;
+    }
     const song = app.selectedSong;
     const sel = app.selection;
     this.huds = [];
     this.session = new Session(
-      { song, mode: sel.mode, difficulties: sel.difficulties, settings: app.settings },
+      {
+        song,
+        mode: sel.mode,
+        difficulties: sel.difficulties,
+        settings: app.settings,
+        cpu: cpuFor(sel.mode, sel.cpuSkill),
+      },
       app.input,
       app.audio,
     );
@@ -63,7 +98,7 @@ export class Play extends BaseScene {
     );
     bake.add(
       this.add
-        .text(CENTER_X, 56, this.t(sel.mode === 'battle' ? 'modeBattle' : 'modeDuet'), {
+        .text(CENTER_X, 56, this.t(MODE_LABEL[sel.mode]), {
           fontFamily: FONT,
           fontSize: '18px',
           color: '#cfc8ff',
@@ -107,6 +142,7 @@ export class Play extends BaseScene {
     this.own(
       this.session.on('results', (r) => {
         app.lastResults = r;
+        app.lastImproved = app.recordResults(r);
         this.time.delayedCall(600, () => this.scene.start('Results'));
       }),
     );
@@ -133,8 +169,61 @@ export class Play extends BaseScene {
     app.audio?.raw.addEventListener('statechange', audioState);
     this.own(() => app.audio?.raw.removeEventListener('statechange', audioState));
 
+    if (sel.mode === 'lesson') this.makeLessonHints();
     if (app.audio?.running) this.begin();
     else this.waitForGesture();
+  }
+
+  /** One hint per lesson section: which drum comes next and its keys (either key set works). */
+  private makeLessonHints(): void {
+    const song = this.session.song;
+    const human = this.session.partOf(0);
+    const notes = this.session.charts[human];
+    const keys = this.app.settings.bindings;
+    this.lessonHints = [{ time: -10, text: this.t('lessonIntro') }];
+    const sections = song.sections;
+    let grooveShown = false;
+    sections.forEach((sec, i) => {
+      const end = sections[i + 1]?.time ?? Number.POSITIVE_INFINITY;
+      const inside = notes.filter((n) => n.time >= sec.time && n.time < end);
+      const lanes = new Set(inside.map((n) => n.lane));
+      const first = inside[0];
+      if (sec.kind === 'intro' && lanes.size === 1 && first) {
+        const lane = first.lane;
+        this.lessonHints.push({
+          time: sec.time - 1,
+          text: this.t('lessonLane', {
+            drum: this.t(lane),
+            keys: `${keyLabel(keys[0][lane])} / ${keyLabel(keys[1][lane])}`,
+          }),
+        });
+      } else if (sec.kind !== 'intro' && !grooveShown && lanes.size > 1) {
+        grooveShown = true;
+        this.lessonHints.push({ time: sec.time - 1, text: this.t('lessonGroove') });
+      }
+    });
+    this.hint = this.add
+      .text(CENTER_X, 200, '', {
+        fontFamily: FONT,
+        fontSize: '28px',
+        fontStyle: 'bold',
+        color: '#ffffff',
+        backgroundColor: '#1d1b4fdd',
+        padding: { x: 18, y: 10 },
+        align: 'center',
+        wordWrap: { width: 520 },
+      })
+      .setOrigin(0.5);
+  }
+
+  private updateLessonHint(t: Seconds): void {
+    if (!this.hint) return;
+    let i = -1;
+    for (let k = 0; k < this.lessonHints.length; k++) if ((this.lessonHints[k] as { time: Seconds }).time <= t) i = k;
+    if (i !== this.lessonShown) {
+      this.lessonShown = i;
+      this.hint.setText(this.lessonHints[i]?.text ?? '');
+    }
   }
 
   private makeHud(p: PlayerId, bake: StaticLayer): PlayerHud {
@@ -152,7 +241,7 @@ export class Play extends BaseScene {
     );
     const errorBar = new HitErrorBar(this, p, difficulty, this.palette, HIGHWAY.bottom + 26, bake);
     const character = this.app.selectedSong.parts[p].character;
-    const drummer = new Drummer(this, character, characterX(p), CHARACTER_Y + 150, 0.72 / ART_SCALE);
+    const drummer = new Drummer(this, character, characterX(p), CHARACTER_Y + 150, 0.72 / ART_SCALE, true);
     const x = highwayCenter(p);
     const color = hex(this.palette.players[p]);
     bake.add(
@@ -274,6 +363,7 @@ export class Play extends BaseScene {
   }
 
   override update(): void {
+    if (this.huds.length === 0) return;
     const now = performance.now();
     this.session.update(now);
     const t = this.session.songTime(now);
@@ -287,6 +377,7 @@ export class Play extends BaseScene {
       hud.drummer.groove(display < 0 ? 0 : beat);
     }
     this.updateCountIn(t);
+    this.updateLessonHint(t);
   }
 
   private updateBeatLines(display: Seconds): void {

@@ -103,6 +103,7 @@ export class Results extends BaseScene {
     text(20, 44, r.grade, 84, '#ffe8a3', true);
     text(160, 58, r.score.toLocaleString('en-US'), 40, '#ffffff', true);
     text(160, 106, `${this.t('accuracy')} ${(r.accuracy * 100).toFixed(2)}%`, 22);
+    if (this.app.lastImproved[p]) text(PANEL_W - 150, 14, `★ ${this.t('newBest')}`, 22, '#ffd166', true);
     const j = this.palette.judgement;
     const rows: [string, number, number][] = [
       [this.t('perfect'), r.counts.perfect, j.perfect],

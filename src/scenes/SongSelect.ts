@@ -12,6 +12,12 @@ export class SongSelect extends BaseScene {
   private songTexts: Phaser.GameObjects.Text[] = [];
   private details!: Phaser.GameObjects.Text;
   private panels: { diffs: Phaser.GameObjects.Text[]; ready: Phaser.GameObjects.Text }[] = [];
+  private skillText: Phaser.GameObjects.Text | null = null;
+
+  /** Solo: player 2's panel configures the CPU partner and is always ready. */
+  private get solo(): boolean {
+    return this.app.selection.mode === 'solo';
+  }
 
   constructor() {
     super('SongSelect');
@@ -19,8 +25,9 @@ export class SongSelect extends BaseScene {
 
   create(): void {
     this.ready[0] = false;
-    this.ready[1] = false;
+    this.ready[1] = this.solo;
     this.panels = [];
+    this.skillText = null;
     const songs = this.app.songs;
     this.songIndex = Math.max(
       0,
@@ -76,7 +83,8 @@ export class SongSelect extends BaseScene {
         if (!this.scene.isActive()) return;
         if (press.lane === 'hihat') this.stepDifficulty(press.player, -1);
         else if (press.lane === 'snare') this.stepDifficulty(press.player, 1);
-        else if (press.lane === 'kick') this.toggleReady(press.player);
+        else if (press.lane === 'tom' && this.solo && press.player === 1) this.cycleSkill();
+        else if (press.lane === 'kick' && !(this.solo && press.player === 1)) this.toggleReady(press.player);
       }),
     );
     this.refresh();
@@ -87,8 +95,9 @@ export class SongSelect extends BaseScene {
     const color = hex(this.palette.players[p]);
     this.add.rectangle(x, y + 110, 460, 250, 0x151238, 0.85).setStrokeStyle(3, this.palette.players[p]);
     const keys = this.app.settings.bindings[p];
+    const who = this.solo && p === 1 ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
     this.add
-      .text(x, y + 10, `${this.t(p === 0 ? 'player1' : 'player2')} · ${p === 0 ? 'Takaichi' : 'Lee'}`, {
+      .text(x, y + 10, `${who} · ${p === 0 ? 'Takaichi' : 'Lee'}`, {
         fontFamily: FONT,
         fontSize: '26px',
         fontStyle: 'bold',
@@ -114,8 +123,16 @@ export class SongSelect extends BaseScene {
       .text(x, y + 180, '', { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffd166' })
       .setOrigin(0.5)
       .setInteractive({ useHandCursor: true })
-      .on('pointerup', () => this.toggleReady(p));
+      .on('pointerup', () => (this.solo && p === 1 ? this.cycleSkill() : this.toggleReady(p)));
     this.panels[p] = { diffs, ready };
+    if (this.solo && p === 1) this.skillText = ready;
+  }
+
+  private cycleSkill(): void {
+    const skills = ['novice', 'steady', 'pro'] as const;
+    const next = skills[(skills.indexOf(this.app.selection.cpuSkill) + 1) % skills.length] ?? 'steady';
+    this.app.selection = { ...this.app.selection, cpuSkill: next };
+    this.refresh();
   }
 
   private pickSong(i: number): void {
@@ -135,7 +152,7 @@ export class SongSelect extends BaseScene {
     const diffs: [Difficulty, Difficulty] = [...this.app.selection.difficulties];
     diffs[p] = d;
     this.app.selection = { ...this.app.selection, difficulties: diffs };
-    this.ready[p] = false;
+    this.ready[p] = this.solo && p === 1;
     this.refresh();
   }
 
@@ -158,8 +175,17 @@ export class SongSelect extends BaseScene {
       t.setText(`${on ? '♪ ' : ''}${this.app.songs[i]?.title ?? ''}`);
     });
     const len = Math.round(song.length);
+    const sel = this.app.selection;
+    const best = this.app.store.best(song.id, sel.mode, sel.difficulties);
+    const bestText = best?.players
+      .map((b, p) =>
+        b ? `${this.t(p === 0 ? 'player1' : 'player2')} ${b.score.toLocaleString('en-US')} ${b.grade}` : '',
+      )
+      .filter(Boolean)
+      .join(' · ');
     this.details.setText(
-      `${this.t('bpm')} ${song.bpm} · ${this.t('length')} ${Math.floor(len / 60)}:${String(len % 60).padStart(2, '0')}`,
+      `${this.t('bpm')} ${song.bpm} · ${this.t('length')} ${Math.floor(len / 60)}:${String(len % 60).padStart(2, '0')}` +
+        (bestText ? `\n${this.t('best')}: ${bestText}` : ''),
     );
     for (const p of PLAYERS) {
       const panel = this.panels[p];
@@ -173,6 +199,11 @@ export class SongSelect extends BaseScene {
         t.setColor(on ? '#1a1240' : '#f5f3ff').setBackgroundColor(on ? '#ffd166' : '#00000000');
         t.setPadding(8, 4, 8, 4);
       });
+      if (panel.ready === this.skillText) {
+        const key = keyLabel(this.app.settings.bindings[1].tom);
+        panel.ready.setText(`${this.t('skill')}: ${this.t(this.app.selection.cpuSkill)}  (${key})`);
+        continue;
+      }
       panel.ready.setText(
         this.ready[p]
           ? `✔ ${this.t('ready')}`

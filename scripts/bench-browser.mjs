@@ -1,0 +1,193 @@
+// Browser benchmarks of the built game in headless Chromium (section 2 of `npm run bench`):
+// judging error against the sent event times, key-to-sound latency, frame rate during the
+// densest duet, shipped JS size, and navigation to an interactive title.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Bundles the test driver (TypeScript) so this plain Node script can use it. */
+async function loadDriver() {
+  // Inside the project, so the bundle resolves playwright-core from node_modules.
+  const outDir = join(root, 'node_modules/.cache/drum-bench');
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir,
+      ssr: join(root, 'tests/browser/driver.ts'),
+      rollupOptions: { external: ['playwright-core'], output: { entryFileNames: 'driver.mjs' } },
+    },
+  });
+  const driver = await import(pathToFileURL(join(outDir, 'driver.mjs')).href);
+  return { driver, cleanup: () => rm(outDir, { recursive: true, force: true }) };
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))];
+};
+
+/** Plays the test song with random offsets; returns |judged - sent| per judged note. */
+async function judgingError(driver, browser, url, throttle) {
+  const game = await driver.openGame(browser, url, '?song=test-song&mode=battle&p1=normal&p2=normal');
+  await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  try {
+    await driver.startSong(game);
+    const plan = await driver.planAll(game.page, () => Math.round((random() * 40 - 20) * 1000) / 1000);
+    await driver.playPlan(game, plan, { keyCodes: await driver.keyCodes(game.page) });
+    const r = await driver.waitForResults(game.page, 120_000);
+    const errors = [];
+    for (const p of [0, 1]) {
+      const notes = await game.page.evaluate((pl) => window.drumDiplomacy.notes(pl), p);
+      const sent = new Map(
+        plan.filter((x) => x.player === p).map((x) => [`${x.songTime.toFixed(6)}${x.lane}`, x.offsetMs]),
+      );
+      for (const h of r.players[p].hits) {
+        const n = notes.find((x) => x.id === h.noteId);
+        const want = sent.get(`${n.time.toFixed(6)}${n.lane}`);
+        if (h.offsetMs !== null && want !== undefined) errors.push(Math.abs(h.offsetMs - want));
+      }
+    }
+    return errors;
+  } finally {
+    await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await game.context.close();
+  }
+}
+
+/** Key event → drum sound: scheduled start minus currentTime, and event-to-handler delay. */
+async function soundLatency(driver, browser, url) {
+  const game = await driver.openGame(browser, url, '?song=test-song&mode=duet&p1=normal&p2=normal');
+  await game.page.evaluate(() => {
+    const w = window;
+    w.__latency = [];
+    let lastKey = null;
+    window.addEventListener('keydown', (e) => (lastKey = e), { capture: true });
+    const start = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function (when = 0, ...rest) {
+      if (lastKey) {
+        w.__latency.push({
+          startMinusNowMs: (Math.max(when, this.context.currentTime) - this.context.currentTime) * 1000,
+          handlerDelayMs: performance.now() - lastKey.timeStamp,
+        });
+        lastKey = null;
+      }
+      return start.call(this, when, ...rest);
+    };
+  });
+  await driver.startSong(game);
+  await game.page.evaluate(() => {
+    window.__latency.length = 0;
+  });
+  const plan = (await driver.planAll(game.page, () => 0)).slice(0, 40);
+  await driver.playPlan(game, plan, { keyCodes: await driver.keyCodes(game.page) });
+  const samples = await game.page.evaluate(() => window.__latency);
+  await game.context.close();
+  return samples;
+}
+
+/** Frame rate while the densest duet plays (nobody presses: every note turns into a Miss). */
+async function frameRate(driver, browser, url, throttle) {
+  const game = await driver.openGame(browser, url, '?song=heavy-metal-summit&mode=duet&p1=expert&p2=expert');
+  await driver.startSong(game);
+  await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  // the chorus: skip the count-in and intro
+  await game.page.waitForTimeout(12_000);
+  const intervals = await game.page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const out = [];
+        let last = 0;
+        const t0 = performance.now();
+        const tick = (t) => {
+          if (last) out.push(t - last);
+          last = t;
+          if (t - t0 < 8000) requestAnimationFrame(tick);
+          else resolve(out);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await game.context.close();
+  const fps = intervals.map((ms) => 1000 / ms);
+  return { median: pct(fps, 0.5), p5: pct(fps, 0.05), frames: intervals.length };
+}
+
+async function navigationToTitle(browser, url) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.drumDiplomacy?.scene() === 'Title', undefined, { polling: 'raf' });
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return times;
+}
+
+async function jsGzip() {
+  const dir = join(root, 'dist/assets');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+  let total = 0;
+  const rows = [];
+  for (const f of files) {
+    const kb = gzipSync(await readFile(join(dir, f))).length / 1024;
+    total += kb;
+    rows.push([f, kb]);
+  }
+  return { total, rows };
+}
+
+export async function browserBench() {
+  process.env.CHROME_PATH = ensureChromium();
+  await build({ root, logLevel: 'silent' });
+  const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const url = server.resolvedUrls.local[0];
+  const { driver, cleanup } = await loadDriver();
+  const browser = await driver.launch();
+  try {
+    console.log('\nBrowser (built game, headless Chromium)');
+    for (const rate of [1, 6]) {
+      const e = await judgingError(driver, browser, url, rate);
+      console.log(
+        `  judged vs event time, ${rate}x CPU: p50 ${pct(e, 0.5).toFixed(3)} ms, p99 ${pct(e, 0.99).toFixed(3)} ms, max ${Math.max(...e).toFixed(3)} ms (${e.length} notes; target p99 <= 0.5)`,
+      );
+    }
+    const lat = await soundLatency(driver, browser, url);
+    const start = lat.map((x) => x.startMinusNowMs);
+    const delay = lat.map((x) => x.handlerDelayMs);
+    console.log(
+      `  key -> hit sound start minus currentTime: p50 ${pct(start, 0.5).toFixed(2)} ms, max ${Math.max(...start).toFixed(2)} ms (${lat.length} hits; target <= 3); event -> handler p50 ${pct(delay, 0.5).toFixed(2)} ms`,
+    );
+    for (const rate of [1, 4]) {
+      const f = await frameRate(driver, browser, url, rate);
+      console.log(
+        `  fps, densest duet (Heavy Metal Summit, Expert x2), ${rate}x CPU: median ${f.median.toFixed(1)}, 5th percentile ${f.p5.toFixed(1)} (${f.frames} frames; target median >= ${rate === 1 ? 58 : 30})`,
+      );
+    }
+    const nav = await navigationToTitle(browser, url);
+    console.log(
+      `  navigation -> interactive title (local preview): median ${pct(nav, 0.5).toFixed(0)} ms, max ${Math.max(...nav).toFixed(0)} ms (5 loads; target <= 1000)`,
+    );
+    const js = await jsGzip();
+    console.log(`  shipped JS gzip: ${js.total.toFixed(1)} KB (target <= 320)`);
+    for (const [f, kb] of js.rows.sort((a, b) => b[1] - a[1])) console.log(`    ${f.padEnd(34)} ${kb.toFixed(1)} KB`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await cleanup();
+  }
+}
