@@ -1,3 +1,4 @@
+import './content/i18n';
 import { startGame } from './game/main';
 
 const parent = document.getElementById('game');

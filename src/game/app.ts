@@ -50,8 +50,8 @@ export class App extends Emitter<AppEvents> {
   /** A scene named in the URL (`?scene=Settings`) opens after loading instead of the title. */
   startScene: string | null = null;
   lastResults: Results | null = null;
-  /** Per player: did the last run beat their saved best? */
-  lastImproved: boolean[] = [];
+  /** Per player: did the last run set a new best, and did it beat one saved before? */
+  lastBest: { newBest: boolean[]; improved: boolean[] } = { newBest: [], improved: [] };
   /** A song opened by URL: play it straight away. */
   directPlay = false;
 
@@ -151,12 +151,16 @@ export class App extends Emitter<AppEvents> {
     this.notices.show(translate(this.settings.language, key));
   }
 
-  /** Saves a finished run's bests; returns which players improved on their previous best. */
-  recordResults(results: Results): boolean[] {
-    const humans: PlayerId[] = results.mode === 'solo' || results.mode === 'lesson' ? [0] : [0, 1];
-    const { improved } = this.store.recordResults(results, this.selection.difficulties, humans);
+  /**
+   * Saves a finished run's bests. Per player: `newBest` when the run set a best worth
+   * celebrating (a score above 0), `improved` when it beat a best saved before.
+   */
+  recordResults(results: Results): { newBest: boolean[]; improved: boolean[] } {
+    const humans: PlayerId[] = results.mode === 'solo' ? [0] : results.mode === 'lesson' ? [1] : [0, 1];
+    const { improved, previous } = this.store.recordResults(results, this.selection.difficulties, humans);
     for (const n of this.store.drainNotices()) this.notify(n);
-    return improved;
+    const scored = results.players.map((p, i) => (improved[i] ?? false) && p.score > 0);
+    return { newBest: scored, improved: scored.map((b, i) => b && !!previous?.players[i]) };
   }
 
   updateSettings(next: Settings): void {

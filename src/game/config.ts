@@ -1,16 +1,32 @@
 import Phaser from 'phaser';
+import { About } from '../scenes/About';
+import { Bindings } from '../scenes/Bindings';
 import { Boot } from '../scenes/Boot';
+import { Calibration } from '../scenes/Calibration';
 import { ModeSelect } from '../scenes/ModeSelect';
 import { Pause } from '../scenes/Pause';
 import { Play } from '../scenes/Play';
 import { Results } from '../scenes/Results';
+import { Settings } from '../scenes/Settings';
 import { SongSelect } from '../scenes/SongSelect';
 import { Title } from '../scenes/Title';
 import { HEIGHT, WIDTH } from './layout';
 import { pickRenderer } from './renderer';
 
 /** Scene keys equal class names; Boot runs first. */
-export const SCENES = [Boot, Title, ModeSelect, SongSelect, Play, Pause, Results];
+export const SCENES = [
+  Boot,
+  Title,
+  ModeSelect,
+  SongSelect,
+  Play,
+  Pause,
+  Results,
+  Settings,
+  Bindings,
+  Calibration,
+  About,
+];
 
 export function gameConfig(parent: HTMLElement): Phaser.Types.Core.GameConfig {
   return {

@@ -4,7 +4,7 @@ import { HitWindows } from '../core/hitWindows';
 import { lowerBound } from '../core/judge';
 import type { Judgement } from '../core/judgement';
 import { type Difficulty, type Lane, lanesFor, type Ms, type PlayerId, type Seconds } from '../core/units';
-import { HIGHWAY, highwayCenter, highwayLeft, laneWidth, laneX } from '../game/layout';
+import { HIGHWAY, highwayCenter, highwayLeft, laneWidth, laneX, touchLayout } from '../game/layout';
 import { makeNoteTextures, noteTexture, unisonTexture } from '../game/textures';
 import { FONT, type Palette } from '../game/theme';
 import { keyLabel } from '../input/bindings';
@@ -70,7 +70,7 @@ export class Highway {
         .rectangle(x, HIGHWAY.hitLineY, w - 4, HIGHWAY.hitLineY - HIGHWAY.top, palette.lane[lane], 0)
         .setOrigin(0.5, 1);
       this.beams.set(lane, beam);
-      const pad = scene.add.circle(x, HIGHWAY.hitLineY, Math.min(30, w / 2 - 4), 0x000000, 0.35);
+      const pad = scene.add.circle(x, HIGHWAY.hitLineY, Math.min(touchLayout ? 52 : 30, w / 2 - 4), 0x000000, 0.35);
       pad.setStrokeStyle(4, palette.lane[lane], 0.95);
       this.pads.set(lane, pad);
       bake.add(

@@ -1,3 +1,4 @@
+import { loadFonts } from '../game/fonts';
 import { ART_SCALE, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
 import { BaseScene } from './BaseScene';
@@ -34,11 +35,15 @@ export class Boot extends BaseScene {
     super('Boot');
   }
 
+  /** The shipped Japanese and Korean fonts; text is drawn once they are in (1.5 s at most). */
+  private fonts: Promise<void> = Promise.resolve();
+
   private get loadEverything(): boolean {
     return this.app.directPlay || this.app.startScene !== null;
   }
 
   preload(): void {
+    this.fonts = loadFonts();
     const barW = 520;
     const x = (WIDTH - barW) / 2;
     const y = HEIGHT / 2;
@@ -59,6 +64,10 @@ export class Boot extends BaseScene {
 
   create(): void {
     this.load.removeAllListeners('progress');
+    void this.fonts.then(() => this.open());
+  }
+
+  private open(): void {
     this.children.removeAll(true);
     const named = this.app.startScene;
     if (this.loadEverything) {

@@ -40,7 +40,7 @@ export class Pause extends BaseScene {
           label: this.t('quit'),
           action: () => {
             this.scene.stop();
-            play.scene.start('SongSelect');
+            play.scene.start(this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect');
           },
         },
       ],

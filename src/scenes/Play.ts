@@ -1,16 +1,30 @@
 import type Phaser from 'phaser';
+import { breakCaption, introCaption } from '../content/captions';
 import type { StringKey } from '../content/strings';
 import { CPU_SKILLS, type CpuSkill } from '../core/cpuPartner';
 import type { MatchEvent } from '../core/match';
 import { type Lane, type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
-import { ART_SCALE, CENTER_X, CHARACTER_Y, characterX, HEIGHT, HIGHWAY, highwayCenter, WIDTH } from '../game/layout';
+import {
+  ART_SCALE,
+  CENTER_X,
+  characterSpot,
+  HEIGHT,
+  HIGHWAY,
+  highwayCenter,
+  laneAt,
+  touchLayout,
+  WIDTH,
+} from '../game/layout';
 import { Session, type SessionOptions } from '../game/session';
 import { FONT, hex } from '../game/theme';
 import { keyLabel } from '../input/bindings';
+import { TouchPads } from '../input/touch';
 import { StaticLayer } from '../objects/bake';
+import { CaptionBox } from '../objects/captionBox';
 import { Drummer } from '../objects/drummer';
 import { Highway, HitErrorBar } from '../objects/highway';
 import { NaraStage } from '../objects/stage';
+import { Ticker } from '../objects/ticker';
 import { BaseScene } from './BaseScene';
 
 const MODE_LABEL: Record<Mode, StringKey> = {
@@ -54,6 +68,8 @@ export class Play extends BaseScene {
   private lessonHints: { time: Seconds; text: string }[] = [];
   private lessonShown = -1;
   private hint: Phaser.GameObjects.Text | null = null;
+  private captions: { time: Seconds; show: () => void }[] = [];
+  private captionNext = 0;
 
   constructor() {
     super('Play');
@@ -93,14 +109,14 @@ export class Play extends BaseScene {
     if (sel.mode === 'duet') this.makeHarmonyMeter(bake);
     bake.add(
       this.add
-        .text(CENTER_X, 24, song.title, { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffe8a3' })
+        .text(CENTER_X, 14, song.title, { fontFamily: FONT, fontSize: '22px', fontStyle: 'bold', color: '#ffe8a3' })
         .setOrigin(0.5, 0),
     );
     bake.add(
       this.add
-        .text(CENTER_X, 56, this.t(MODE_LABEL[sel.mode]), {
+        .text(CENTER_X, 40, this.t(MODE_LABEL[sel.mode]), {
           fontFamily: FONT,
-          fontSize: '18px',
+          fontSize: '16px',
           color: '#cfc8ff',
         })
         .setOrigin(0.5, 0),
@@ -142,7 +158,7 @@ export class Play extends BaseScene {
     this.own(
       this.session.on('results', (r) => {
         app.lastResults = r;
-        app.lastImproved = app.recordResults(r);
+        app.lastBest = app.recordResults(r);
         this.time.delayedCall(600, () => this.scene.start('Results'));
       }),
     );
@@ -170,8 +186,73 @@ export class Play extends BaseScene {
     this.own(() => app.audio?.raw.removeEventListener('statechange', audioState));
 
     if (sel.mode === 'lesson') this.makeLessonHints();
+    this.makeCaptions();
+    this.makeTouchPads();
+    this.makePauseButton();
     if (app.audio?.running) this.begin();
     else this.waitForGesture();
+  }
+
+  /** Quotes from the article at the intro and in the song's breaks; the X reactions as a ticker. */
+  private makeCaptions(): void {
+    const language = this.app.settings.language;
+    const song = this.session.song;
+    const box = new CaptionBox(this, {
+      x: CENTER_X,
+      // Shown at the intro and in breaks, when few notes fall; on touch it spans the inner lanes.
+      y: touchLayout ? 330 : 268,
+      width: 560,
+      language,
+      calm: this.calm,
+      depth: 50,
+    });
+    this.captions = [{ time: -2, show: () => box.show(introCaption(song.id, Date.now()), 5000) }];
+    song.sections
+      .filter((sec) => sec.kind === 'break')
+      .forEach((sec, i) =>
+        this.captions.push({ time: sec.time, show: () => box.show(breakCaption(song.id, i), 4000) }),
+      );
+    this.captionNext = 0;
+    new Ticker(this, { language, calm: this.calm, depth: 40 });
+  }
+
+  private updateCaptions(t: Seconds): void {
+    while (this.captionNext < this.captions.length && (this.captions[this.captionNext]?.time ?? 0) <= t) {
+      this.captions[this.captionNext]?.show();
+      this.captionNext++;
+    }
+  }
+
+  /** Every finger on a lane's column presses that lane (judged by the event's timestamp). */
+  private makeTouchPads(): void {
+    const difficulties = this.app.selection.difficulties;
+    const pads = new TouchPads({
+      canvas: this.game.canvas,
+      gameWidth: WIDTH,
+      gameHeight: HEIGHT,
+      laneAt: (x, y) => laneAt(x, y, difficulties),
+      onPress: (press) => {
+        this.app.input.press(press);
+        if (this.app.settings.vibration) navigator.vibrate?.(8);
+      },
+    });
+    this.own(() => pads.dispose());
+  }
+
+  /** A pause button for touch and mouse (Esc on a keyboard). */
+  private makePauseButton(): void {
+    this.add
+      .text(CENTER_X, 62, '❚❚', {
+        fontFamily: FONT,
+        fontSize: '16px',
+        color: '#ffffff',
+        backgroundColor: '#1d1b4fcc',
+        padding: { x: 12, y: 2 },
+      })
+      .setOrigin(0.5, 0)
+      .setDepth(60)
+      .setInteractive({ useHandCursor: true })
+      .on('pointerup', () => this.pause());
   }
 
   /** One hint per lesson section: which drum comes next and its keys (either key set works). */
@@ -239,9 +320,10 @@ export class Play extends BaseScene {
       app.settings.noteSpeed,
       bake,
     );
-    const errorBar = new HitErrorBar(this, p, difficulty, this.palette, HIGHWAY.bottom + 26, bake);
+    const errorBar = new HitErrorBar(this, p, difficulty, this.palette, HIGHWAY.bottom - 10, bake);
     const character = this.app.selectedSong.parts[p].character;
-    const drummer = new Drummer(this, character, characterX(p), CHARACTER_Y + 150, 0.72 / ART_SCALE, true);
+    const spot = characterSpot(p);
+    const drummer = new Drummer(this, character, spot.x, spot.y, spot.scale / ART_SCALE, true);
     const x = highwayCenter(p);
     const color = hex(this.palette.players[p]);
     bake.add(
@@ -281,9 +363,14 @@ export class Play extends BaseScene {
     return { highway, errorBar, drummer, score, combo, popup };
   }
 
+  /** The meter fits between the highways. */
+  private get harmonyWidth(): number {
+    return Math.min(360, WIDTH - 2 * (HIGHWAY.margin + HIGHWAY.width) - 24);
+  }
+
   private makeHarmonyMeter(bake: StaticLayer): void {
-    const y = 104;
-    const w = 360;
+    const y = 112;
+    const w = this.harmonyWidth;
     bake.add(this.add.rectangle(CENTER_X, y, w + 8, 26, 0x120c33, 0.9).setStrokeStyle(2, this.palette.unison));
     this.harmonyFill = this.add.rectangle(CENTER_X - w / 2, y, 1, 18, this.palette.unison, 1).setOrigin(0, 0.5);
     this.harmonyText = this.add
@@ -354,7 +441,7 @@ export class Play extends BaseScene {
       this.huds[e.player]?.drummer.strike(e.lane as Lane);
     } else if (e.type === 'unison') {
       if (this.harmonyFill && this.harmonyText) {
-        this.harmonyFill.width = Math.max(1, 360 * e.harmony);
+        this.harmonyFill.width = Math.max(1, this.harmonyWidth * e.harmony);
         this.harmonyText.setText(`${this.t('harmony')} ${Math.round(e.harmony * 100)}%`);
       }
       this.stage.setHarmony(e.harmony);
@@ -378,6 +465,7 @@ export class Play extends BaseScene {
     }
     this.updateCountIn(t);
     this.updateLessonHint(t);
+    this.updateCaptions(t);
   }
 
   private updateBeatLines(display: Seconds): void {

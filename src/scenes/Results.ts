@@ -1,7 +1,9 @@
+import { closingCaption, outcomeOf } from '../content/captions';
 import type { PlayerResult } from '../core/match';
 import { PLAYERS, type PlayerId } from '../core/units';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
+import { CaptionBox } from '../objects/captionBox';
 import { Drummer } from '../objects/drummer';
 import { Menu } from '../objects/menu';
 import { NaraStage } from '../objects/stage';
@@ -78,13 +80,24 @@ export class Results extends BaseScene {
       this,
       [
         { label: this.t('retry'), action: () => this.scene.start('Play') },
-        { label: this.t('back'), action: () => this.scene.start('SongSelect') },
+        {
+          label: this.t('back'),
+          action: () => this.scene.start(this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect'),
+        },
       ],
-      { x: CENTER_X, y: 300, width: 260, spacing: 66, fontSize: 28 },
+      { x: CENTER_X, y: 404, width: 260, spacing: 62, fontSize: 26 },
     );
     this.onMenu((a) => {
-      if (a === 'back') this.scene.start('SongSelect');
+      if (a === 'back') this.scene.start(this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect');
     });
+    new CaptionBox(this, {
+      x: CENTER_X,
+      y: 262,
+      width: 330,
+      fontSize: 18,
+      language: this.app.settings.language,
+      calm: this.calm,
+    }).show(closingCaption(outcomeOf(r, this.app.lastBest.improved)));
   }
 
   private panel(p: PlayerId, r: PlayerResult): void {
@@ -99,11 +112,14 @@ export class Results extends BaseScene {
         color: c,
         fontStyle: bold ? 'bold' : 'normal',
       });
-    text(20, 14, `${this.t(p === 0 ? 'player1' : 'player2')} · ${this.t(r.difficulty)}`, 22, hex(color), true);
+    const mode = this.app.selection.mode;
+    const cpu = (mode === 'solo' && p === 1) || (mode === 'lesson' && p === 0);
+    const who = cpu ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
+    text(20, 14, `${who} · ${this.t(r.difficulty)}`, 22, hex(color), true);
     text(20, 44, r.grade, 84, '#ffe8a3', true);
     text(160, 58, r.score.toLocaleString('en-US'), 40, '#ffffff', true);
     text(160, 106, `${this.t('accuracy')} ${(r.accuracy * 100).toFixed(2)}%`, 22);
-    if (this.app.lastImproved[p]) text(PANEL_W - 150, 14, `★ ${this.t('newBest')}`, 22, '#ffd166', true);
+    if (this.app.lastBest.newBest[p]) text(PANEL_W - 150, 14, `★ ${this.t('newBest')}`, 22, '#ffd166', true);
     const j = this.palette.judgement;
     const rows: [string, number, number][] = [
       [this.t('perfect'), r.counts.perfect, j.perfect],
@@ -116,7 +132,8 @@ export class Results extends BaseScene {
       text(180, 160 + i * 32, String(n), 22);
     });
     const mean = r.meanOffsetMs;
-    const meanLabel = `${Math.abs(mean).toFixed(1)} ms ${mean < 0 ? this.t('early') : this.t('late')}`;
+    const anyHit = r.counts.perfect + r.counts.great + r.counts.good > 0;
+    const meanLabel = anyHit ? `${Math.abs(mean).toFixed(1)} ms ${mean < 0 ? this.t('early') : this.t('late')}` : '–';
     text(24, 300, `${this.t('maxCombo')}: ${r.maxCombo}`, 20);
     text(24, 328, `${this.t('meanOffset')}: ${meanLabel}`, 20);
     text(24, 356, `${this.t('unstableRate')}: ${r.unstableRate.toFixed(1)}`, 20);
