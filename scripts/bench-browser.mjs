@@ -36,7 +36,6 @@ const pct = (xs, p) => {
 /** Plays the test song with random offsets; returns |judged - sent| per judged note. */
 async function judgingError(driver, browser, url, throttle) {
   const game = await driver.openGame(browser, url, '?song=test-song&mode=battle&p1=normal&p2=normal');
-  await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   let seed = 7;
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -45,7 +44,9 @@ async function judgingError(driver, browser, url, throttle) {
   try {
     await driver.startSong(game);
     const plan = await driver.planAll(game.page, () => Math.round((random() * 40 - 20) * 1000) / 1000);
-    await driver.playPlan(game, plan, { keyCodes: await driver.keyCodes(game.page) });
+    const keyCodes = await driver.keyCodes(game.page);
+    await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await driver.playPlan(game, plan, { keyCodes });
     const r = await driver.waitForResults(game.page, 120_000);
     const errors = [];
     for (const p of [0, 1]) {

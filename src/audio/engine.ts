@@ -52,6 +52,9 @@ export class AudioEngine {
    * pointerup, touchend) so the browser lets audio start.
    */
   static create(): AudioEngine {
+    // iOS: play through the silent switch, like a music app (where the browser supports it).
+    const session = (navigator as Navigator & { audioSession?: { type: string } }).audioSession;
+    if (session) session.type = 'playback';
     const raw = new AudioContext({ latencyHint: 'interactive' });
     // Tone must wrap a native context: its own lacks getOutputTimestamp and outputLatency.
     setContext(new Context({ context: raw, lookAhead: 0.05 }));

@@ -84,6 +84,12 @@ export const EN = {
   snare: 'snare',
   tom: 'tom',
   kick: 'kick drum',
+  calibrateOffer:
+    "First time here? Calibrate your setup: tap along to a metronome so the game knows your speakers' and screen's delay (30 seconds).",
+  calibrateNow: 'Calibrate',
+  later: 'Later',
+  useOffset: 'P{player}: use {offset} ms offset',
+  nps: '{nps}/s',
   best: 'Best',
   about: 'About',
   aboutTitle: 'The story behind the game',

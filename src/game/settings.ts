@@ -32,6 +32,8 @@ export const SettingsSchema = v.object({
   highContrast: v.boolean(),
   hitSounds: v.boolean(),
   vibration: v.boolean(),
+  /** The calibration wizard has been offered once (on first play). */
+  calibrationOffered: v.optional(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -57,6 +59,7 @@ export function defaultSettings(language: Language = 'en'): Settings {
     highContrast: false,
     hitSounds: true,
     vibration: true,
+    calibrationOffered: false,
   };
 }
 

@@ -22,6 +22,8 @@ export interface MenuOptions {
 export class Menu {
   private readonly buttons: Phaser.GameObjects.Container[] = [];
   private focus = 0;
+  /** False while something (a dialog) sits over the menu: it ignores input. */
+  enabled = true;
 
   constructor(
     scene: BaseScene,
@@ -39,14 +41,18 @@ export class Menu {
       const c = scene.add.container(options.x, options.y + i * spacing, [bg, text]);
       c.setSize(width, spacing - 14);
       c.setInteractive({ useHandCursor: true });
-      c.on('pointerover', () => this.setFocus(i));
+      c.on('pointerover', () => {
+        if (this.enabled) this.setFocus(i);
+      });
       c.on('pointerup', () => {
+        if (!this.enabled) return;
         this.setFocus(i);
         item.action();
       });
       this.buttons.push(c);
     });
     scene.onMenu((a) => {
+      if (!this.enabled) return;
       if (a === 'up') this.setFocus((this.focus + items.length - 1) % items.length);
       else if (a === 'down') this.setFocus((this.focus + 1) % items.length);
       else if (a === 'confirm') this.items[this.focus]?.action();

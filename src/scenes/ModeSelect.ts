@@ -3,6 +3,7 @@ import type { Mode } from '../core/units';
 import { LESSON_SONG } from '../game/app';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
+import { ConfirmDialog } from '../objects/confirmDialog';
 import { Menu } from '../objects/menu';
 import { BaseScene } from './BaseScene';
 
@@ -50,7 +51,7 @@ export class ModeSelect extends BaseScene {
       })
       .setOrigin(0.5);
     const back = () => this.scene.start('Title');
-    new Menu(
+    this.menu = new Menu(
       this,
       [
         ...MODES_SHOWN.map((m) => ({
@@ -68,11 +69,36 @@ export class ModeSelect extends BaseScene {
       { x: CENTER_X, y: 170, spacing: 62, fontSize: 30, onFocus: (item) => hint.setText(item.hint ?? '') },
     );
     this.onMenu((a) => {
-      if (a === 'back') back();
+      if (this.dialog?.open) this.dialog.handle(a);
+      else if (a === 'back') back();
     });
   }
 
+  private menu!: Menu;
+  private dialog: ConfirmDialog | null = null;
+
   private pick(mode: Mode): void {
+    const settings = this.app.settings;
+    if (!settings.calibrationOffered && this.scene.get('Calibration')) {
+      // First play: offer the calibration wizard once (Bluetooth and TVs add a lot of delay).
+      this.app.updateSettings({ ...settings, calibrationOffered: true });
+      this.menu.enabled = false;
+      this.dialog = new ConfirmDialog(this, {
+        message: this.t('calibrateOffer'),
+        confirmLabel: this.t('calibrateNow'),
+        cancelLabel: this.t('later'),
+        onConfirm: () => this.scene.start('Calibration', { player: 0, back: { scene: 'ModeSelect', data: {} } }),
+        onClose: () => {
+          this.menu.enabled = true;
+          this.dialog = null;
+        },
+      });
+      return;
+    }
+    this.go(mode);
+  }
+
+  private go(mode: Mode): void {
     if (mode === 'lesson') {
       // The lesson is one song, slow and gentle: straight to it.
       this.app.selection = { ...this.app.selection, mode, songId: LESSON_SONG, difficulties: ['normal', 'normal'] };

@@ -1,5 +1,6 @@
 import { closingCaption, outcomeOf } from '../content/captions';
-import type { PlayerResult } from '../core/match';
+import { applySuggestedOffset } from '../core/calibration';
+import type { PlayerResult, Results as RunResults } from '../core/match';
 import { PLAYERS, type PlayerId } from '../core/units';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
@@ -76,16 +77,15 @@ export class Results extends BaseScene {
         wordWrap: { width: 360 },
       })
       .setOrigin(0.5, 0);
+    const back = this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect';
     new Menu(
       this,
       [
         { label: this.t('retry'), action: () => this.scene.start('Play') },
-        {
-          label: this.t('back'),
-          action: () => this.scene.start(this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect'),
-        },
+        ...this.offsetSuggestions(r),
+        { label: this.t('back'), action: () => this.scene.start(back) },
       ],
-      { x: CENTER_X, y: 404, width: 260, spacing: 62, fontSize: 26 },
+      { x: CENTER_X, y: 372, width: 300, spacing: 54, fontSize: 22 },
     );
     this.onMenu((a) => {
       if (a === 'back') this.scene.start(this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect');
@@ -98,6 +98,33 @@ export class Results extends BaseScene {
       language: this.app.settings.language,
       calm: this.calm,
     }).show(closingCaption(outcomeOf(r, this.app.lastBest.improved)));
+  }
+
+  /**
+   * After 50 or more judged hits, the offset that would have centred the run, applied with one
+   * press (only for human players, and when it differs from the current one by 3 ms or more).
+   */
+  private offsetSuggestions(r: RunResults): { label: string; action: () => void }[] {
+    const mode = this.app.selection.mode;
+    const out: { label: string; action: () => void }[] = [];
+    for (const p of PLAYERS) {
+      const cpu = (mode === 'solo' && p === 1) || (mode === 'lesson' && p === 0);
+      const current = this.app.settings.players[p].inputOffsetMs;
+      const next = applySuggestedOffset(current, r.players[p]?.suggestedOffsetMs ?? null);
+      if (cpu || next === null || Math.abs(next - current) < 3) continue;
+      const item = {
+        label: this.t('useOffset', { player: p + 1, offset: `${next > 0 ? '+' : ''}${next}` }),
+        action: () => {
+          const s = this.app.settings;
+          const players: typeof s.players = [{ ...s.players[0] }, { ...s.players[1] }];
+          players[p] = { inputOffsetMs: next };
+          this.app.updateSettings({ ...s, players });
+          this.app.notices.show(this.t('useOffset', { player: p + 1, offset: `${next > 0 ? '+' : ''}${next}` }) + ' ✔');
+        },
+      };
+      out.push(item);
+    }
+    return out;
   }
 
   private panel(p: PlayerId, r: PlayerResult): void {

@@ -193,9 +193,11 @@ export class SongSelect extends BaseScene {
       const chosen = this.app.selection.difficulties[p];
       panel.diffs.forEach((t, i) => {
         const d = DIFFICULTIES[i] as Difficulty;
-        const count = song.parts[p].charts[d].length;
+        const chart = song.parts[p].charts[d];
         const on = d === chosen;
-        t.setText(`${this.t(d)}\n${count} ${this.t('notes')}`).setAlign('center');
+        // Difficulty rating: notes per second over the song.
+        const nps = (chart.length / song.length).toFixed(1);
+        t.setText(`${this.t(d)}\n${chart.length} ${this.t('notes')}\n${this.t('nps', { nps })}`).setAlign('center');
         t.setColor(on ? '#1a1240' : '#f5f3ff').setBackgroundColor(on ? '#ffd166' : '#00000000');
         t.setPadding(8, 4, 8, 4);
       });

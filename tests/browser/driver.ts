@@ -38,9 +38,21 @@ export async function openGame(
   browser: Browser,
   baseUrl: string,
   query = '',
-  options: { viewport?: { width: number; height: number }; storage?: Record<string, string> } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    storage?: Record<string, string>;
+    /** Mobile emulation (tests/browser/mobile.test.ts). */
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    deviceScaleFactor?: number;
+  } = {},
 ): Promise<GamePage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    hasTouch: options.hasTouch ?? false,
+    isMobile: options.isMobile ?? false,
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+  });
   if (options.storage) {
     await context.addInitScript((entries) => {
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
@@ -91,6 +103,31 @@ export async function key(
     text: type === 'keyDown' ? text : undefined,
     windowsVirtualKeyCode: text ? text.toUpperCase().charCodeAt(0) : 0,
     autoRepeat,
+    timestamp: (origin + perfTime) / 1000,
+  });
+}
+
+export interface TouchPoint {
+  id: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * Sends a trusted touch event whose event.timeStamp is `perfTime` (ms, page performance time).
+ * As CDP wants: touchStart and touchMove list every finger down after the event, touchEnd the
+ * fingers still down after it (a finger missing from the list is the one lifted).
+ */
+export async function touch(
+  cdp: CDPSession,
+  origin: number,
+  type: 'touchStart' | 'touchMove' | 'touchEnd' | 'touchCancel',
+  points: TouchPoint[],
+  perfTime: number,
+): Promise<void> {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map((p) => ({ id: p.id, x: p.x, y: p.y, radiusX: 4, radiusY: 4, force: 1 })),
     timestamp: (origin + perfTime) / 1000,
   });
 }
@@ -190,6 +227,7 @@ export async function playPlan(
     options.keyCodes[p.player]?.[['hihat', 'snare', 'tom', 'kick'].indexOf(p.lane)] as string;
   let sent = 0;
   const lateness: number[] = [];
+  const inFlight: Promise<void>[] = [];
   for (let gi = 0; gi < groups.length; gi++) {
     const group = groups[gi] as PlannedPress[];
     if (options.onBeforeGroup && (await options.onBeforeGroup((group[0] as PlannedPress).songTime))) cache.clear();
@@ -202,11 +240,14 @@ export async function playPlan(
     const wait = Math.min(...times) - SEND_AHEAD_MS - (Date.now() - origin);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     lateness.push(Date.now() - origin - Math.min(...times));
-    await Promise.all(group.map((p, k) => key(cdp, origin, 'keyDown', code(p), times[k] as number)));
-    await Promise.all(group.map((p, k) => key(cdp, origin, 'keyUp', code(p), (times[k] as number) + 30)));
+    // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
+    // (a whole frame under throttling) would make the next presses late.
+    for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));
+    for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyUp', code(p), (times[k] as number) + 30));
     sent += 2 * group.length;
     cache.delete(gi);
   }
+  await Promise.all(inFlight);
   if (process.env.DD_DEBUG) console.log('max lateness ms', Math.max(...lateness));
   return sent;
 }

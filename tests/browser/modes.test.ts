@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyCodes, launch, openGame, planAll, playPlan, startSong, waitForResults } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SONGS = ['first-lesson', 'nara-nights', 'shuttle-diplomacy', 'heavy-metal-summit'];
+const DIFFICULTIES = ['easy', 'normal', 'hard', 'expert'] as const;
+
+describe('every song, mode and difficulty', () => {
+  it('each song opens in Play at every difficulty with both charts loaded, and runs', async () => {
+    for (const song of SONGS) {
+      for (const [i, d] of DIFFICULTIES.entries()) {
+        const other = DIFFICULTIES[3 - i];
+        const game = await openGame(browser, `?song=${song}&mode=duet&p1=${d}&p2=${other}`);
+        const { page } = game;
+        await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
+        const [a, b] = await page.evaluate(() => [window.drumDiplomacy.notes(0), window.drumDiplomacy.notes(1)]);
+        expect(a?.length, `${song} ${d}`).toBeGreaterThan(20);
+        expect(b?.length, `${song} ${other}`).toBeGreaterThan(20);
+        if (d === 'easy') expect(new Set(a?.map((n) => n.lane))).toEqual(new Set(['snare', 'kick']));
+        const unison = (a ?? []).filter((n) => n.unison).map((n) => n.time.toFixed(6));
+        expect(unison.length).toBeGreaterThan(3);
+        expect((b ?? []).filter((n) => n.unison).map((n) => n.time.toFixed(6))).toEqual(unison);
+        if (i === 0) {
+          await startSong(game);
+          await page.waitForTimeout(800);
+        }
+        expect(game.errors, `${song} ${d}`).toEqual([]);
+        await game.context.close();
+      }
+    }
+  });
+
+  it('Solo: one player with either key set, and a CPU partner that plays through the same input path', async () => {
+    const game = await openGame(browser, '?song=test-song&mode=solo&p1=normal&p2=normal');
+    await startSong(game);
+    const plan = (await planAll(game.page, () => 0)).filter((p) => p.player === 0);
+    // player 1's part played on player 2's keys: one human may use either key set
+    const codes = await keyCodes(game.page);
+    await playPlan(game, plan, { keyCodes: [codes[1] as string[], codes[1] as string[]] });
+    const r = await waitForResults(game.page);
+    expect(r?.mode).toBe('solo');
+    expect(r?.players[0]?.score).toBe(1_000_000);
+    const cpu = r?.players[1];
+    expect(cpu?.accuracy).toBeGreaterThan(0.7);
+    expect(cpu?.accuracy).toBeLessThan(1);
+    expect(r?.harmony).toBeNull();
+    expect(game.errors).toEqual([]);
+    await game.context.close();
+  });
+
+  it('Lesson: the novice part, one drum at a time then a groove, played to the end', async () => {
+    const game = await openGame(browser, '?song=first-lesson&mode=lesson&p1=normal&p2=normal');
+    await startSong(game);
+    const notes = await game.page.evaluate(() => window.drumDiplomacy.notes(1));
+    // the first bars bring in one drum at a time
+    const firstLanes = [...new Set(notes.slice(0, 12).map((n) => n.lane))];
+    expect(firstLanes.length).toBe(1);
+    const plan = (await planAll(game.page, () => 0)).filter((p) => p.player === 1);
+    const codes = await keyCodes(game.page);
+    await playPlan(game, plan, { keyCodes: [codes[0] as string[], codes[0] as string[]] });
+    const r = await waitForResults(game.page, 90_000);
+    expect(r?.mode).toBe('lesson');
+    expect(r?.players[1]?.grade).toBe('SS');
+    expect(r?.players[0]?.accuracy).toBeGreaterThan(0.9);
+    expect(game.errors).toEqual([]);
+    await game.context.close();
+  }, 150_000);
+});
