@@ -15,11 +15,12 @@
  * (@fontsource splits CJK fonts into ~120 unicode-range slices, which cannot be merged back
  * into one small file; these packages ship each weight whole.)
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
+import { CHARSET_FILE, usedCodePoints } from './font-charset.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -35,26 +36,10 @@ const WEIGHTS = [
   { weight: 700, dir: '700Bold' },
 ];
 
-const EXTRA = '…–—‘’“”·•×→←↑↓°±♪、。「」『』（）：！？・ー〜％＋－';
-
-function files(dir, ext) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'vendor' ? [] : files(p, ext);
-    return p.endsWith(ext) ? [p] : [];
-  });
-}
-
 const isHangul = (cp) =>
   (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
 
-const used = new Set();
-for (const f of [...files(path.join(root, 'src'), '.ts'), path.join(root, 'index.html')])
-  for (const ch of readFileSync(f, 'utf8')) used.add(ch.codePointAt(0));
-for (let cp = 0x20; cp < 0x7f; cp++) used.add(cp);
-for (const ch of EXTRA) used.add(ch.codePointAt(0));
-// Control characters and line breaks have no glyphs.
-const chars = [...used].filter((cp) => cp >= 0x20 && cp !== 0x7f).sort((a, b) => a - b);
+const chars = usedCodePoints(root);
 const ascii = chars.filter((cp) => cp < 0x7f);
 
 let total = 0;
@@ -70,4 +55,5 @@ for (const font of FONTS) {
     console.log(`${name}: ${cps.length} characters, ${(out.length / 1024).toFixed(1)} KB`);
   }
 }
+writeFileSync(path.join(root, CHARSET_FILE), `${String.fromCodePoint(...chars)}\n`);
 console.log(`total ${(total / 1024).toFixed(1)} KB`);

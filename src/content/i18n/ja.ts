@@ -186,4 +186,10 @@ export const JA: Partial<StringTable> = {
   snare: 'スネア',
   tom: 'タム',
   kick: 'バスドラム',
+  calibrateOffer:
+    'はじめてですか？メトロノームに合わせてタップし、スピーカーと画面の遅れをゲームに教えましょう（約30秒）。',
+  calibrateNow: '調整する',
+  later: 'あとで',
+  useOffset: 'P{player}：オフセットを{offset} msにする',
+  nps: '{nps}/秒',
 };
