@@ -20,6 +20,9 @@ export interface Selection {
   cpuSkill: CpuSkill['name'];
 }
 
+/** The short song the automated tests play; not offered in song select. */
+export const SELF_TEST_SONG = 'test-song';
+
 /** The lesson's song, played in Lesson mode. */
 export const LESSON_SONG = 'first-lesson';
 
@@ -76,6 +79,11 @@ export class App extends Emitter<AppEvents> {
       this.directPlay = true;
     }
     this.startScene = new URLSearchParams(search).get('scene');
+  }
+
+  /** Songs offered in song select (the short self-test song is reachable by URL only). */
+  get listedSongs(): Song[] {
+    return this.songs.filter((s) => s.id !== SELF_TEST_SONG);
   }
 
   song(id: string): Song | undefined {

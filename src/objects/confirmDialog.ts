@@ -4,6 +4,7 @@ import { FONT } from '../game/theme';
 import type { MenuAction } from '../input/inputHub';
 import type { BaseScene } from '../scenes/BaseScene';
 import { ButtonRow } from './buttonRow';
+import { wrapStyle } from './captionBox';
 
 export interface ConfirmOptions {
   message: string;
@@ -36,10 +37,10 @@ export class ConfirmDialog {
     const text = scene.add
       .text(CENTER_X, CENTER_Y - PANEL_H / 2 + 70, options.message, {
         fontFamily: FONT,
-        fontSize: '28px',
+        fontSize: '24px',
         color: scene.palette.text,
         align: 'center',
-        wordWrap: { width: PANEL_W - 60 },
+        wordWrap: wrapStyle(PANEL_W - 60),
       })
       .setOrigin(0.5);
     this.objects.push(shade, panel, text);

@@ -83,19 +83,30 @@ export class ModeSelect extends BaseScene {
       // First play: offer the calibration wizard once (Bluetooth and TVs add a lot of delay).
       this.app.updateSettings({ ...settings, calibrationOffered: true });
       this.menu.enabled = false;
-      this.dialog = new ConfirmDialog(this, {
-        message: this.t('calibrateOffer'),
-        confirmLabel: this.t('calibrateNow'),
-        cancelLabel: this.t('later'),
-        onConfirm: () => this.scene.start('Calibration', { player: 0, back: { scene: 'ModeSelect', data: {} } }),
-        onClose: () => {
-          this.menu.enabled = true;
-          this.dialog = null;
-        },
-      });
+      // Opened after this key event has reached every listener, so the same Enter cannot answer it.
+      queueMicrotask(() => this.offerCalibration(mode));
       return;
     }
     this.go(mode);
+  }
+
+  /** Calibrate now, or go on to the chosen mode (Esc or "Later"). */
+  private offerCalibration(mode: Mode): void {
+    let calibrate = false;
+    this.dialog = new ConfirmDialog(this, {
+      message: this.t('calibrateOffer'),
+      confirmLabel: this.t('calibrateNow'),
+      cancelLabel: this.t('later'),
+      onConfirm: () => {
+        calibrate = true;
+        this.scene.start('Calibration', { player: 0, back: { scene: 'ModeSelect', data: {} } });
+      },
+      onClose: () => {
+        this.dialog = null;
+        this.menu.enabled = true;
+        if (!calibrate) this.go(mode);
+      },
+    });
   }
 
   private go(mode: Mode): void {

@@ -207,11 +207,10 @@ export class Play extends BaseScene {
       depth: 50,
     });
     this.captions = [{ time: -2, show: () => box.show(introCaption(song.id, Date.now()), 5000) }];
-    song.sections
-      .filter((sec) => sec.kind === 'break')
-      .forEach((sec, i) =>
-        this.captions.push({ time: sec.time, show: () => box.show(breakCaption(song.id, i), 4000) }),
-      );
+    const breaks = song.sections.filter((sec) => sec.kind === 'break');
+    for (const [i, sec] of breaks.entries()) {
+      this.captions.push({ time: sec.time, show: () => box.show(breakCaption(song.id, i), 4000) });
+    }
     this.captionNext = 0;
     new Ticker(this, { language, calm: this.calm, depth: 40 });
   }

@@ -119,7 +119,7 @@ export class Results extends BaseScene {
           const players: typeof s.players = [{ ...s.players[0] }, { ...s.players[1] }];
           players[p] = { inputOffsetMs: next };
           this.app.updateSettings({ ...s, players });
-          this.app.notices.show(this.t('useOffset', { player: p + 1, offset: `${next > 0 ? '+' : ''}${next}` }) + ' ✔');
+          this.app.notices.show(`${item.label} ✔`);
         },
       };
       out.push(item);

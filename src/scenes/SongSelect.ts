@@ -28,7 +28,7 @@ export class SongSelect extends BaseScene {
     this.ready[1] = this.solo;
     this.panels = [];
     this.skillText = null;
-    const songs = this.app.songs;
+    const songs = this.app.listedSongs;
     this.songIndex = Math.max(
       0,
       songs.findIndex((s) => s.id === this.app.selection.songId),
@@ -45,18 +45,18 @@ export class SongSelect extends BaseScene {
       .setOrigin(0.5);
     this.songTexts = songs.map((s, i) =>
       this.add
-        .text(CENTER_X, 120 + i * 46, s.title, { fontFamily: FONT, fontSize: '30px', color: '#f5f3ff' })
+        .text(CENTER_X, 104 + i * 38, s.title, { fontFamily: FONT, fontSize: '26px', color: '#f5f3ff' })
         .setOrigin(0.5)
         .setInteractive({ useHandCursor: true })
         .on('pointerup', () => this.pickSong(i)),
     );
-    const listBottom = 120 + songs.length * 46;
+    const listBottom = 104 + songs.length * 38;
     this.details = this.add
-      .text(CENTER_X, listBottom + 10, '', { fontFamily: FONT, fontSize: '22px', color: '#cfc8ff', align: 'center' })
+      .text(CENTER_X, listBottom - 6, '', { fontFamily: FONT, fontSize: '20px', color: '#cfc8ff', align: 'center' })
       .setOrigin(0.5, 0);
-    for (const p of PLAYERS) this.makePanel(p, listBottom + 70);
+    for (const p of PLAYERS) this.makePanel(p, listBottom + 52);
     this.add
-      .text(CENTER_X, HEIGHT - 60, `▶ ${this.t('start')}`, {
+      .text(CENTER_X, HEIGHT - 40, `▶ ${this.t('start')}`, {
         fontFamily: FONT,
         fontSize: '34px',
         fontStyle: 'bold',
@@ -68,7 +68,7 @@ export class SongSelect extends BaseScene {
       .setInteractive({ useHandCursor: true })
       .on('pointerup', () => this.start());
     this.add
-      .text(70, HEIGHT - 60, `◀ ${this.t('back')}`, { fontFamily: FONT, fontSize: '26px', color: '#f5f3ff' })
+      .text(70, HEIGHT - 40, `◀ ${this.t('back')}`, { fontFamily: FONT, fontSize: '26px', color: '#f5f3ff' })
       .setOrigin(0, 0.5)
       .setInteractive({ useHandCursor: true })
       .on('pointerup', () => this.scene.start('ModeSelect'));
@@ -93,7 +93,7 @@ export class SongSelect extends BaseScene {
   private makePanel(p: PlayerId, y: number): void {
     const x = p === 0 ? CENTER_X - 300 : CENTER_X + 300;
     const color = hex(this.palette.players[p]);
-    this.add.rectangle(x, y + 110, 460, 250, 0x151238, 0.85).setStrokeStyle(3, this.palette.players[p]);
+    this.add.rectangle(x, y + 100, 500, 232, 0x151238, 0.85).setStrokeStyle(3, this.palette.players[p]);
     const keys = this.app.settings.bindings[p];
     const who = this.solo && p === 1 ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
     this.add
@@ -106,7 +106,7 @@ export class SongSelect extends BaseScene {
       .setOrigin(0.5);
     const diffs = DIFFICULTIES.map((d, i) =>
       this.add
-        .text(x - 165 + i * 110, y + 70, this.t(d), { fontFamily: FONT, fontSize: '22px', color: '#f5f3ff' })
+        .text(x - 180 + i * 120, y + 74, this.t(d), { fontFamily: FONT, fontSize: '18px', color: '#f5f3ff' })
         .setOrigin(0.5)
         .setInteractive({ useHandCursor: true })
         .on('pointerup', () => this.setDifficulty(p, d)),
@@ -114,13 +114,13 @@ export class SongSelect extends BaseScene {
     this.add
       .text(
         x,
-        y + 130,
+        y + 140,
         this.t('pickHint', { prev: keyLabel(keys.hihat), next: keyLabel(keys.snare), kick: keyLabel(keys.kick) }),
         { fontFamily: FONT, fontSize: '18px', color: '#a9a3d9' },
       )
       .setOrigin(0.5);
     const ready = this.add
-      .text(x, y + 180, '', { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffd166' })
+      .text(x, y + 180, '', { fontFamily: FONT, fontSize: '22px', fontStyle: 'bold', color: '#ffd166' })
       .setOrigin(0.5)
       .setInteractive({ useHandCursor: true })
       .on('pointerup', () => (this.solo && p === 1 ? this.cycleSkill() : this.toggleReady(p)));
@@ -137,7 +137,7 @@ export class SongSelect extends BaseScene {
 
   private pickSong(i: number): void {
     this.songIndex = i;
-    const song = this.app.songs[i];
+    const song = this.app.listedSongs[i];
     if (song) this.app.selection = { ...this.app.selection, songId: song.id };
     this.refresh();
   }
@@ -172,7 +172,7 @@ export class SongSelect extends BaseScene {
     this.songTexts.forEach((t, i) => {
       const on = i === this.songIndex;
       t.setColor(on ? '#ffd166' : '#f5f3ff').setScale(on ? 1.1 : 1);
-      t.setText(`${on ? '♪ ' : ''}${this.app.songs[i]?.title ?? ''}`);
+      t.setText(`${on ? '♪ ' : ''}${this.app.listedSongs[i]?.title ?? ''}`);
     });
     const len = Math.round(song.length);
     const sel = this.app.selection;
@@ -197,7 +197,7 @@ export class SongSelect extends BaseScene {
         const on = d === chosen;
         // Difficulty rating: notes per second over the song.
         const nps = (chart.length / song.length).toFixed(1);
-        t.setText(`${this.t(d)}\n${chart.length} ${this.t('notes')}\n${this.t('nps', { nps })}`).setAlign('center');
+        t.setText(`${this.t(d)}\n${chart.length}\n${this.t('nps', { nps })}`).setAlign('center');
         t.setColor(on ? '#1a1240' : '#f5f3ff').setBackgroundColor(on ? '#ffd166' : '#00000000');
         t.setPadding(8, 4, 8, 4);
       });
