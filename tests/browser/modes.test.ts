@@ -1,14 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyCodes, launch, openGame, planAll, playPlan, startSong, waitForResults } from './harness';
+import { describe, expect, it } from 'vitest';
+import {
+  key,
+  keyCodes,
+  openGame,
+  planAll,
+  playPlan,
+  startSong,
+  timeOrigin,
+  useBrowser,
+  waitForResults,
+} from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const SONGS = ['first-lesson', 'nara-nights', 'shuttle-diplomacy', 'heavy-metal-summit'];
 const DIFFICULTIES = ['easy', 'normal', 'hard', 'expert'] as const;
@@ -18,7 +21,7 @@ describe('every song, mode and difficulty', () => {
     for (const song of SONGS) {
       for (const [i, d] of DIFFICULTIES.entries()) {
         const other = DIFFICULTIES[3 - i];
-        const game = await openGame(browser, `?song=${song}&mode=duet&p1=${d}&p2=${other}`);
+        const game = await openGame(browser(), `?song=${song}&mode=duet&p1=${d}&p2=${other}`);
         const { page } = game;
         await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
         const [a, b] = await page.evaluate(() => [window.drumDiplomacy.notes(0), window.drumDiplomacy.notes(1)]);
@@ -39,7 +42,7 @@ describe('every song, mode and difficulty', () => {
   });
 
   it('Solo: one player with either key set, and a CPU partner that plays through the same input path', async () => {
-    const game = await openGame(browser, '?song=test-song&mode=solo&p1=normal&p2=normal');
+    const game = await openGame(browser(), '?song=test-song&mode=solo&p1=normal&p2=normal');
     await startSong(game);
     const plan = (await planAll(game.page, () => 0)).filter((p) => p.player === 0);
     // player 1's part played on player 2's keys: one human may use either key set
@@ -57,7 +60,7 @@ describe('every song, mode and difficulty', () => {
   });
 
   it('Lesson: the novice part, one drum at a time then a groove, played to the end', async () => {
-    const game = await openGame(browser, '?song=first-lesson&mode=lesson&p1=normal&p2=normal');
+    const game = await openGame(browser(), '?song=first-lesson&mode=lesson&p1=normal&p2=normal');
     await startSong(game);
     const notes = await game.page.evaluate(() => window.drumDiplomacy.notes(1));
     // the first bars bring in one drum at a time
@@ -73,4 +76,34 @@ describe('every song, mode and difficulty', () => {
     expect(game.errors).toEqual([]);
     await game.context.close();
   }, 150_000);
+
+  it('results offer the input offset that centres the run, applied with one press each', async () => {
+    const game = await openGame(browser(), '?song=test-song&mode=battle&p1=hard&p2=hard');
+    const { page, cdp } = game;
+    await startSong(game);
+    // steady hands, one late and one early: 73 and 57 judged hits, enough for a suggestion
+    const plan = await planAll(page, (p, _n, i) => (p === 0 ? 20 + (i % 3) - 1 : -15 + (i % 3) - 1));
+    await playPlan(game, plan, { keyCodes: await keyCodes(page) });
+    const r = await waitForResults(page);
+    expect(r?.players[0]?.suggestedOffsetMs).toBeCloseTo(20, 0);
+    expect(r?.players[1]?.suggestedOffsetMs).toBeCloseTo(-15, 0);
+    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Results');
+    await page.waitForTimeout(300);
+    const origin = await timeOrigin(page);
+    const press = async (code: string) => {
+      const now = await page.evaluate(() => performance.now());
+      await key(cdp, origin, 'keyDown', code, now);
+      await key(cdp, origin, 'keyUp', code, now + 5);
+      await page.waitForTimeout(150);
+    };
+    // menu: Retry, P1 offset, P2 offset, Back
+    await press('ArrowDown');
+    await press('Enter');
+    await press('ArrowDown');
+    await press('Enter');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('drumDiplomacy.settings') ?? 'null'));
+    expect(saved?.settings.players.map((p: { inputOffsetMs: number }) => p.inputOffsetMs)).toEqual([20, -15]);
+    expect(game.errors).toEqual([]);
+    await game.context.close();
+  });
 });

@@ -1,36 +1,29 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type GamePage,
   key,
   keyCodes,
-  launch,
   openGame,
   planAll,
   playPlan,
   startSong,
   timeOrigin,
+  useBrowser,
   waitForResults,
 } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const URL_HARD = '?song=test-song&mode=duet&p1=hard&p2=hard';
 
 async function open(query = URL_HARD): Promise<GamePage> {
-  const game = await openGame(browser, query);
+  const game = await openGame(browser(), query);
   return game;
 }
 
 describe('playing a duet in Chromium, judged on event timestamps', () => {
   it('boots to the title and lists the songs', async () => {
-    const game = await openGame(browser, '');
+    const game = await openGame(browser(), '');
     await game.page.waitForFunction(() => window.drumDiplomacy.scene() === 'Title');
     const songs = await game.page.evaluate(() => window.drumDiplomacy.songs());
     expect(songs.map((s) => s.id)).toContain('test-song');

@@ -1,14 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyCodes, launch, openGame, planAll, playPlan, startSong, waitForResults } from './harness';
+import { describe, expect, it } from 'vitest';
+import { keyCodes, openGame, planAll, playPlan, startSong, useBrowser, waitForResults } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A small deterministic PRNG so a failing run can be replayed. */
 function mulberry32(seed: number) {
@@ -24,7 +17,7 @@ function mulberry32(seed: number) {
 
 describe('judging under load', () => {
   it('at 6x CPU throttling every judged offset equals the sent offset within 0.5 ms (p99)', async () => {
-    const game = await openGame(browser, '?song=test-song&mode=battle&p1=normal&p2=normal');
+    const game = await openGame(browser(), '?song=test-song&mode=battle&p1=normal&p2=normal');
     const rnd = mulberry32(20261126);
     try {
       await startSong(game);
