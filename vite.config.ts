@@ -1,5 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+
+const THEME = '#080b2b';
+
+/** Copies the app icons (rendered by scripts/make-icons.mjs) to dist/icons/ under fixed names for the manifest. */
+function appIcons(): Plugin {
+  const dir = fileURLToPath(new URL('./assets/icons/', import.meta.url));
+  return {
+    name: 'drum-diplomacy:app-icons',
+    apply: 'build',
+    generateBundle() {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
+        this.emitFile({ type: 'asset', fileName: `icons/${file}`, source: readFileSync(`${dir}${file}`) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset paths: the built game runs from any static file server and any sub-path.
@@ -9,6 +28,48 @@ export default defineConfig({
     // sources, only what the game uses); `tsc` still type-checks against the real package's types.
     alias: [{ find: /^phaser$/, replacement: fileURLToPath(new URL('./src/vendor/phaser.js', import.meta.url)) }],
   },
+  plugins: [
+    appIcons(),
+    // Installable and offline: a web app manifest, and a service worker that precaches the whole
+    // game (the audio is synthesised, so code, art, fonts and icons are everything it needs).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        id: './',
+        name: 'Drum Diplomacy',
+        short_name: 'Drum Diplomacy',
+        description:
+          "A two-player rhythm game inspired by the Nara drum duet of Japan's and South Korea's leaders: two thumbs, one screen.",
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'fullscreen',
+        display_override: ['fullscreen', 'standalone'],
+        orientation: 'landscape',
+        theme_color: THEME,
+        background_color: THEME,
+        categories: ['games', 'music'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Everything in dist/: a check in tests/browser/mobile.test.ts fails if a file is left out.
+        globPatterns: ['**/*.{html,js,css,svg,png,woff2,webmanifest,json}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The first visit is controlled at once (offline right away); later versions wait for "Reload".
+        clientsClaim: true,
+        // Hashed file names already bust caches; the query string only chooses a song or scene.
+        ignoreURLParametersMatching: [/.*/],
+      },
+    }),
+  ],
   // The flags Phaser's webpack build sets with DefinePlugin (node_modules/phaser/config/webpack.dist.config.js).
   define: {
     'typeof WEBGL_RENDERER': 'true',

@@ -8,6 +8,7 @@ import { installHook } from './hook';
 import { HIGHWAY, laneX, useTouchLayout } from './layout';
 import { layout } from './layoutDom';
 import { NoticeArea } from './notices';
+import { installDeviceUi } from './pwa';
 import { browserLanguage, defaultSettings } from './settings';
 import { SaveStore } from './storage';
 
@@ -31,5 +32,6 @@ export function startGame(parent: HTMLElement): DrumGame {
       return layout.toPage(game, laneX(player, d, lane), HIGHWAY.hitLineY);
     },
   });
+  installDeviceUi(() => app.settings.language);
   return game;
 }

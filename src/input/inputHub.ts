@@ -98,7 +98,9 @@ export class InputHub extends Emitter<InputEvents> {
     if (binding) this.emit('release', binding);
   };
 
-  private readonly onPointerUp = (): void => {
+  private readonly onPointerUp = (e: Event): void => {
+    // A tap on one of the page's own buttons (fullscreen, reload) is not a game gesture.
+    if ((e.target as Element | null)?.closest?.('button')) return;
     this.emit('gesture', { kind: 'pointer' });
   };
 

@@ -107,20 +107,23 @@ export class Play extends BaseScene {
 
     for (const p of PLAYERS) this.huds.push(this.makeHud(p, bake));
     if (sel.mode === 'duet') this.makeHarmonyMeter(bake);
-    bake.add(
-      this.add
-        .text(CENTER_X, 14, song.title, { fontFamily: FONT, fontSize: '22px', fontStyle: 'bold', color: '#ffe8a3' })
-        .setOrigin(0.5, 0),
-    );
-    bake.add(
-      this.add
-        .text(CENTER_X, 40, this.t(MODE_LABEL[sel.mode]), {
-          fontFamily: FONT,
-          fontSize: '16px',
-          color: '#cfc8ff',
-        })
-        .setOrigin(0.5, 0),
-    );
+    // On a phone the pause button takes the title's place at the top centre.
+    if (!touchLayout) {
+      bake.add(
+        this.add
+          .text(CENTER_X, 14, song.title, { fontFamily: FONT, fontSize: '22px', fontStyle: 'bold', color: '#ffe8a3' })
+          .setOrigin(0.5, 0),
+      );
+      bake.add(
+        this.add
+          .text(CENTER_X, 40, this.t(MODE_LABEL[sel.mode]), {
+            fontFamily: FONT,
+            fontSize: '16px',
+            color: '#cfc8ff',
+          })
+          .setOrigin(0.5, 0),
+      );
+    }
     bake.flush();
     this.countText = this.add
       .text(CENTER_X, 230, '', {
@@ -172,6 +175,13 @@ export class Play extends BaseScene {
     const onHidden = () => {
       if (document.hidden) this.pause();
     };
+    // Turned upright mid-song on a phone: the rotate prompt covers the game, so pause.
+    const portrait = window.matchMedia('(orientation: portrait)');
+    const onRotate = () => {
+      if (portrait.matches && touchLayout) this.pause();
+    };
+    portrait.addEventListener('change', onRotate);
+    this.own(() => portrait.removeEventListener('change', onRotate));
     const onBlur = () => this.pause();
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('blur', onBlur);
@@ -241,12 +251,13 @@ export class Play extends BaseScene {
   /** A pause button for touch and mouse (Esc on a keyboard). */
   private makePauseButton(): void {
     this.add
-      .text(CENTER_X, 62, '❚❚', {
+      .text(CENTER_X, touchLayout ? 4 : 60, '❚❚', {
         fontFamily: FONT,
-        fontSize: '16px',
+        fontSize: touchLayout ? '30px' : '16px',
         color: '#ffffff',
         backgroundColor: '#1d1b4fcc',
-        padding: { x: 12, y: 2 },
+        // On a phone the button must be a thumb's size (the game is drawn at about half scale).
+        padding: touchLayout ? { x: 40, y: 22 } : { x: 12, y: 2 },
       })
       .setOrigin(0.5, 0)
       .setDepth(60)

@@ -115,8 +115,9 @@ export interface TouchPoint {
 
 /**
  * Sends a trusted touch event whose event.timeStamp is `perfTime` (ms, page performance time).
- * As CDP wants: touchStart and touchMove list every finger down after the event, touchEnd the
- * fingers still down after it (a finger missing from the list is the one lifted).
+ * touchStart lists every finger down after the event (those already down stay put; only new
+ * ids make a pointerdown). As Chromium 156 behaves (mobile.test.ts relies on it, and checks it),
+ * touchEnd lifts the fingers it lists, and all of them when the list is empty.
  */
 export async function touch(
   cdp: CDPSession,

@@ -341,6 +341,7 @@ describe('settings', () => {
       highContrast: fc.boolean(),
       hitSounds: fc.boolean(),
       vibration: fc.boolean(),
+      calibrationOffered: fc.boolean(),
     });
     fc.assert(
       fc.property(settingsArb, (raw) => {

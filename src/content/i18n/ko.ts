@@ -185,8 +185,7 @@ export const KO: Partial<StringTable> = {
   snare: '스네어',
   tom: '탐',
   kick: '킥 드럼',
-  calibrateOffer:
-    '처음이신가요? 메트로놈에 맞춰 두드려 스피커와 화면의 지연을 게임에 알려 주세요(약 30초).',
+  calibrateOffer: '처음이신가요? 메트로놈에 맞춰 두드려 스피커와 화면의 지연을 게임에 알려 주세요(약 30초).',
   calibrateNow: '보정하기',
   later: '나중에',
   useOffset: 'P{player}: 오프셋을 {offset} ms로',
