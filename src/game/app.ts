@@ -69,6 +69,7 @@ export class App extends Emitter<AppEvents> {
     this.songs = songData.map((d) => loadSong(d));
     const loaded = store.loadSettings();
     this.settings = loaded.settings;
+    document.documentElement.lang = this.settings.language;
     for (const n of loaded.notices) this.notify(n);
     this.input = new InputHub(this.settings.bindings);
     const first = this.songs[0];
@@ -173,6 +174,7 @@ export class App extends Emitter<AppEvents> {
 
   updateSettings(next: Settings): void {
     this.settings = next;
+    document.documentElement.lang = next.language;
     const notice = this.store.saveSettings(next);
     if (notice) this.notify(notice);
     this.input.setBindings(next.bindings);

@@ -1,4 +1,5 @@
 import { registerSW } from 'virtual:pwa-register';
+import { loadFonts } from './fonts';
 import { touchLayout } from './layout';
 import { installScreenUi } from './screen';
 import type { Language } from './settings';
@@ -78,7 +79,8 @@ export class UpdateBanner {
   request(kind: 'update' | 'offline'): void {
     if (this.pending === 'update' && kind === 'offline') return;
     this.pending = kind;
-    this.tick();
+    // Laid out in the shipped fonts: without them Japanese or Korean would show empty boxes.
+    void loadFonts().then(() => this.tick());
   }
 
   /** Shows the pending message once no song is being played. */

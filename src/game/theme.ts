@@ -22,7 +22,7 @@ export const PALETTE: Palette = {
   judgement: { perfect: 0x7df9ff, great: 0x9ef01a, good: 0xffd166, miss: 0xff5d73 },
   unison: 0xff9ff3,
   highway: 0x0b1030,
-  highwayAlpha: 0.78,
+  highwayAlpha: 0.86,
   text: '#f5f3ff',
   dim: '#a9a3d9',
   accent: 0xffb703,

@@ -109,13 +109,18 @@ export class Calibration extends BaseScene {
     this.circle = this.add.circle(CIRCLE.x, CIRCLE.y, CIRCLE.r, color, 0.25).setStrokeStyle(6, color, 0.9);
     this.status = text(STATUS_Y, 28, this.palette.text).setFontStyle('bold');
     this.detail = text(STATUS_Y + 44, 22, this.palette.dim);
+    // A button, not just a key hint: on a phone it is the way out.
     this.add
-      .text(WIDTH - 24, HEIGHT - 16, `Esc: ${this.t('back')}`, {
+      .text(WIDTH - 24, HEIGHT - 16, `◀ ${this.t('back')} (Esc)`, {
         fontFamily: FONT,
-        fontSize: '20px',
-        color: this.palette.dim,
+        fontSize: '24px',
+        color: '#ffffff',
+        backgroundColor: '#1d1b4fcc',
+        padding: { x: 18, y: 10 },
       })
-      .setOrigin(1, 1);
+      .setOrigin(1, 1)
+      .setInteractive({ useHandCursor: true })
+      .on('pointerup', () => this.leave());
 
     this.own(() => this.stopMetronome());
     this.onMenu((a) => this.onMenuAction(a));

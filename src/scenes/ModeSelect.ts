@@ -3,6 +3,7 @@ import type { Mode } from '../core/units';
 import { LESSON_SONG } from '../game/app';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
+import { wrapStyle } from '../objects/captionBox';
 import { ConfirmDialog } from '../objects/confirmDialog';
 import { Menu } from '../objects/menu';
 import { BaseScene } from './BaseScene';
@@ -47,7 +48,7 @@ export class ModeSelect extends BaseScene {
         fontSize: '24px',
         color: '#f5f3ff',
         align: 'center',
-        wordWrap: { width: 900 },
+        wordWrap: wrapStyle(900, true),
       })
       .setOrigin(0.5);
     const back = () => this.scene.start('Title');

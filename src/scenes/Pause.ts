@@ -11,9 +11,9 @@ export class Pause extends BaseScene {
   }
 
   create(): void {
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.72).setOrigin(0);
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.84).setOrigin(0);
     this.add
-      .text(CENTER_X, 170, this.t('paused'), {
+      .text(CENTER_X, 190, this.t('paused'), {
         fontFamily: FONT,
         fontSize: '64px',
         fontStyle: 'bold',

@@ -283,10 +283,12 @@ export class Play extends BaseScene {
         const lane = first.lane;
         this.lessonHints.push({
           time: sec.time - 1,
-          text: this.t('lessonLane', {
-            drum: this.t(lane),
-            keys: `${keyLabel(keys[0][lane])} / ${keyLabel(keys[1][lane])}`,
-          }),
+          text: touchLayout
+            ? this.t('lessonLaneTouch', { drum: this.t(lane) })
+            : this.t('lessonLane', {
+                drum: this.t(lane),
+                keys: `${keyLabel(keys[0][lane])} / ${keyLabel(keys[1][lane])}`,
+              }),
         });
       } else if (sec.kind !== 'intro' && !grooveShown && lanes.size > 1) {
         grooveShown = true;
@@ -338,9 +340,9 @@ export class Play extends BaseScene {
     const color = hex(this.palette.players[p]);
     bake.add(
       this.add
-        .text(x, 16, `${this.t(p === 0 ? 'player1' : 'player2')} · ${this.t(difficulty)}`, {
+        .text(x, 14, `${this.playerName(p)} · ${this.t(difficulty)}`, {
           fontFamily: FONT,
-          fontSize: '18px',
+          fontSize: '22px',
           color,
           fontStyle: 'bold',
         })
@@ -361,9 +363,9 @@ export class Play extends BaseScene {
       .setOrigin(0.5)
       .setAlpha(0.9);
     const popup = this.add
-      .text(x, 460, '', {
+      .text(x, HIGHWAY.hitLineY - 76, '', {
         fontFamily: FONT,
-        fontSize: '34px',
+        fontSize: '30px',
         fontStyle: 'bold',
         color: '#ffffff',
         stroke: '#120c33',
@@ -378,6 +380,12 @@ export class Play extends BaseScene {
     return Math.min(360, WIDTH - 2 * (HIGHWAY.margin + HIGHWAY.width) - 24);
   }
 
+  /** "Player 1", or "CPU partner" for the part the CPU plays in Solo and Lesson. */
+  private playerName(p: PlayerId): string {
+    const cpu = cpuFor(this.app.selection.mode, this.app.selection.cpuSkill);
+    return cpu?.player === p ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
+  }
+
   private makeHarmonyMeter(bake: StaticLayer): void {
     const y = 112;
     const w = this.harmonyWidth;
@@ -389,7 +397,7 @@ export class Play extends BaseScene {
   }
 
   private waitForGesture(): void {
-    this.prompt.setText(this.t('pressToBegin'));
+    this.prompt.setText(this.t('pressToBegin')).setVisible(true);
     let started = false;
     const off = this.app.input.on('gesture', () => {
       if (started) return;
@@ -410,7 +418,7 @@ export class Play extends BaseScene {
   private begin(): void {
     const audio = this.app.audio;
     if (!audio) return;
-    this.prompt.setText('');
+    this.prompt.setText('').setVisible(false);
     this.beatTimes = [];
     this.session.start(audio);
   }
@@ -439,7 +447,7 @@ export class Play extends BaseScene {
       hud.score.setText(scoreAfter.toLocaleString('en-US'));
       hud.combo.setText(comboAfter >= 5 ? `${comboAfter}` : '');
       const color = this.palette.judgement[judgement];
-      hud.popup.setText(this.t(judgement)).setColor(hex(color)).setAlpha(1);
+      hud.popup.setText(this.t(judgement)).setColor(hex(color)).setAlpha(0.9);
       this.tweens.killTweensOf(hud.popup);
       if (!this.calm) {
         hud.popup.setScale(1.25);

@@ -46,9 +46,9 @@ export class Results extends BaseScene {
       const d = new Drummer(
         this,
         song.parts[p].character,
-        CENTER_X + (p === 0 ? -95 : 95),
-        HEIGHT - 70,
-        0.5 / ART_SCALE,
+        CENTER_X + (p === 0 ? -62 : 62),
+        HEIGHT - 6,
+        0.28 / ART_SCALE,
       );
       d.show(good && won ? 'cheer' : 'bow', 1e9);
     }
@@ -163,7 +163,7 @@ export class Results extends BaseScene {
     const meanLabel = anyHit ? `${Math.abs(mean).toFixed(1)} ms ${mean < 0 ? this.t('early') : this.t('late')}` : '–';
     text(24, 300, `${this.t('maxCombo')}: ${r.maxCombo}`, 20);
     text(24, 328, `${this.t('meanOffset')}: ${meanLabel}`, 20);
-    text(24, 356, `${this.t('unstableRate')}: ${r.unstableRate.toFixed(1)}`, 20);
+    text(24, 356, `${this.t('unstableRate')}: ${anyHit ? r.unstableRate.toFixed(1) : '–'}`, 20);
     this.histogram(x + 20, top + 400, PANEL_W - 40, 130, r);
   }
 
@@ -184,7 +184,7 @@ export class Results extends BaseScene {
     g.lineStyle(2, 0xffffff, 0.9).lineBetween(x + w / 2, y, x + w / 2, y + h);
     const label = (dx: number, s: string) =>
       this.add
-        .text(x + dx, y + h + 4, s, { fontFamily: FONT, fontSize: '14px', color: '#a9a3d9' })
+        .text(x + dx, y + h + 4, s, { fontFamily: FONT, fontSize: '16px', color: '#a9a3d9' })
         .setOrigin(dx === 0 ? 0 : dx === w ? 1 : 0.5, 0);
     label(0, `${this.t('early')} ${r.histogram.fromMs} ms`);
     label(w / 2, '0');

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { StringKey } from '../content/strings';
 import { PLAYERS, type PlayerId } from '../core/units';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
 import { defaultSettings, LANGUAGES, type Language, type Settings as SettingsData } from '../game/settings';
 import { FONT } from '../game/theme';
 import { ConfirmDialog } from '../objects/confirmDialog';
@@ -77,13 +77,17 @@ export class Settings extends BaseScene {
         wordWrap: { width: WIDTH - 120 },
       })
       .setOrigin(0.5, 0);
-    this.add
-      .text(WIDTH - 24, HEIGHT - 18, this.t('setNavHint'), {
-        fontFamily: FONT,
-        fontSize: '20px',
-        color: this.palette.dim,
-      })
-      .setOrigin(1, 1);
+    if (!touchLayout) {
+      this.add
+        .text(WIDTH - 24, HEIGHT - 18, this.t('setNavHint'), {
+          fontFamily: FONT,
+          fontSize: '18px',
+          color: this.palette.dim,
+          align: 'right',
+          wordWrap: { width: (WIDTH - 300) / 2 - 40 },
+        })
+        .setOrigin(1, 1);
+    }
 
     const rows = this.rows();
     this.list = new OptionList(this, rows, {

@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import { DIFFICULTIES, type Difficulty, PLAYERS, type PlayerId } from '../core/units';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
 import { keyLabel } from '../input/bindings';
 import { BaseScene } from './BaseScene';
@@ -97,7 +97,7 @@ export class SongSelect extends BaseScene {
     const keys = this.app.settings.bindings[p];
     const who = this.solo && p === 1 ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
     this.add
-      .text(x, y + 10, `${who} · ${p === 0 ? 'Takaichi' : 'Lee'}`, {
+      .text(x, y + 10, `${who} · ${this.t(p === 0 ? 'nameTakaichi' : 'nameLee')}`, {
         fontFamily: FONT,
         fontSize: '26px',
         fontStyle: 'bold',
@@ -106,7 +106,7 @@ export class SongSelect extends BaseScene {
       .setOrigin(0.5);
     const diffs = DIFFICULTIES.map((d, i) =>
       this.add
-        .text(x - 180 + i * 120, y + 74, this.t(d), { fontFamily: FONT, fontSize: '18px', color: '#f5f3ff' })
+        .text(x - 180 + i * 120, y + 74, this.t(d), { fontFamily: FONT, fontSize: '20px', color: '#f5f3ff' })
         .setOrigin(0.5)
         .setInteractive({ useHandCursor: true })
         .on('pointerup', () => this.setDifficulty(p, d)),
@@ -115,7 +115,11 @@ export class SongSelect extends BaseScene {
       .text(
         x,
         y + 140,
-        this.t('pickHint', { prev: keyLabel(keys.hihat), next: keyLabel(keys.snare), kick: keyLabel(keys.kick) }),
+        this.solo && p === 1
+          ? this.t('cpuHint', { key: keyLabel(keys.tom) })
+          : touchLayout
+            ? this.t('pickHintTouch')
+            : this.t('pickHint', { prev: keyLabel(keys.hihat), next: keyLabel(keys.snare), kick: keyLabel(keys.kick) }),
         { fontFamily: FONT, fontSize: '18px', color: '#a9a3d9' },
       )
       .setOrigin(0.5);
@@ -209,7 +213,9 @@ export class SongSelect extends BaseScene {
       panel.ready.setText(
         this.ready[p]
           ? `✔ ${this.t('ready')}`
-          : this.t('notReady', { kick: keyLabel(this.app.settings.bindings[p].kick) }),
+          : touchLayout
+            ? this.t('notReadyTouch')
+            : this.t('notReady', { kick: keyLabel(this.app.settings.bindings[p].kick) }),
       );
     }
   }

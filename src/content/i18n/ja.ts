@@ -192,4 +192,9 @@ export const JA: Partial<StringTable> = {
   later: 'あとで',
   useOffset: 'P{player}：オフセットを{offset} msにする',
   nps: '{nps}/秒',
+  pickHintTouch: '難易度をタップしてから「準備OK」',
+  notReadyTouch: '準備ができたらここをタップ',
+  lessonLaneTouch: '次は{drum}：そのパッドをタップ',
+  nameTakaichi: '高市',
+  nameLee: '李在明',
 };

@@ -190,4 +190,9 @@ export const KO: Partial<StringTable> = {
   later: '나중에',
   useOffset: 'P{player}: 오프셋을 {offset} ms로',
   nps: '초당 {nps}개',
+  pickHintTouch: '난이도를 탭한 다음 준비 완료',
+  notReadyTouch: '준비되면 여기를 탭하세요',
+  lessonLaneTouch: '이번엔 {drum}: 패드를 탭하세요',
+  nameTakaichi: '다카이치',
+  nameLee: '이재명',
 };
