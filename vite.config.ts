@@ -72,7 +72,8 @@ export default defineConfig({
   ],
   // The flags Phaser's webpack build sets with DefinePlugin (node_modules/phaser/config/webpack.dist.config.js).
   define: {
-    'typeof WEBGL_RENDERER': 'true',
+    // Canvas only: one renderer, the one the tests exercise; WebGL would add 48 KB gzip.
+    'typeof WEBGL_RENDERER': 'false',
     'typeof CANVAS_RENDERER': 'true',
     'typeof WEBGL_DEBUG': 'false',
     'typeof FEATURE_SOUND': 'false',

@@ -48,17 +48,12 @@ export class AudioEngine {
   }
 
   /**
-   * Creates the native AudioContext. Call it synchronously inside a user gesture (key,
-   * pointerup, touchend) so the browser lets audio start.
+   * Wraps a native AudioContext that the caller created inside a user gesture (browsers only
+   * let audio start there). Tone must wrap a native context: its own lacks
+   * getOutputTimestamp and outputLatency.
    */
-  static create(): AudioEngine {
-    // iOS: play through the silent switch, like a music app (where the browser supports it).
-    const session = (navigator as Navigator & { audioSession?: { type: string } }).audioSession;
-    if (session) session.type = 'playback';
-    const raw = new AudioContext({ latencyHint: 'interactive' });
-    // Tone must wrap a native context: its own lacks getOutputTimestamp and outputLatency.
+  static create(raw: AudioContext): AudioEngine {
     setContext(new Context({ context: raw, lookAhead: 0.05 }));
-    void raw.resume();
     return new AudioEngine(raw);
   }
 

@@ -1,4 +1,4 @@
-import { AudioEngine } from '../audio/engine';
+import type { AudioEngine } from '../audio/engine';
 import { type StringKey, translate } from '../content/strings';
 import { loadSong, type Song } from '../core/chart';
 import type { CpuSkill } from '../core/cpuPartner';
@@ -19,6 +19,16 @@ export interface Selection {
   /** Solo: how well the CPU partner plays. */
   cpuSkill: CpuSkill['name'];
 }
+
+/**
+ * The audio module (Tone.js and the engine) as a separate chunk, fetched after the title is up:
+ * it is not needed before the first gesture.
+ */
+export function loadAudioModule(): Promise<typeof import('../audio/engine')> {
+  audioModule ??= import('../audio/engine');
+  return audioModule;
+}
+let audioModule: Promise<typeof import('../audio/engine')> | null = null;
 
 /** The short song the automated tests play; not offered in song select. */
 export const SELF_TEST_SONG = 'test-song';
@@ -100,35 +110,53 @@ export class App extends Emitter<AppEvents> {
    * Resolves true when audio runs.
    */
   unlockAudio(): Promise<boolean> {
-    if (!this.audio) {
-      try {
-        this.audio = AudioEngine.create();
-        this.audio.setVolumes(this.settings.volumes);
-      } catch (e) {
-        this.audioError = String(e);
-        this.emit('audio', { ok: false, message: this.audioError });
-        return Promise.resolve(false);
-      }
-      const audio = this.audio;
-      this.ready = audio.ready().then(
+    if (this.unlocking) {
+      if (this.audio && !this.audio.running) void this.audio.raw.resume();
+      return this.unlocking;
+    }
+    let raw: AudioContext;
+    try {
+      // Created and resumed inside the gesture, as browsers require; Tone.js (loaded apart,
+      // so it does not delay the title) is handed this native context when it arrives.
+      const session = (navigator as Navigator & { audioSession?: { type: string } }).audioSession;
+      if (session) session.type = 'playback';
+      raw = new AudioContext({ latencyHint: 'interactive' });
+      void raw.resume();
+    } catch (e) {
+      return Promise.resolve(this.audioFailed(e));
+    }
+    const attempt = loadAudioModule()
+      .then(({ AudioEngine }) => {
+        const audio = AudioEngine.create(raw);
+        audio.setVolumes(this.settings.volumes);
+        this.audio = audio;
+        return audio.ready();
+      })
+      .then(
         () => {
           this.audioError = null;
           this.emit('audio', { ok: true });
           return true;
         },
         (e: unknown) => {
-          this.audioError = e instanceof Error ? e.message : String(e);
-          this.emit('audio', { ok: false, message: this.audioError });
-          return false;
+          // Blocked or failed: the next gesture tries again from the start.
+          this.unlocking = null;
+          this.audio = null;
+          void raw.close().catch(() => {});
+          return this.audioFailed(e);
         },
       );
-    } else if (!this.audio.running) {
-      void this.audio.raw.resume();
-    }
-    return this.ready;
+    this.unlocking = attempt;
+    return attempt;
   }
 
-  private ready: Promise<boolean> = Promise.resolve(false);
+  private unlocking: Promise<boolean> | null = null;
+
+  private audioFailed(e: unknown): false {
+    this.audioError = e instanceof Error ? e.message : String(e);
+    this.emit('audio', { ok: false, message: this.audioError });
+    return false;
+  }
 
   /** True once every piece of art has loaded (the title's art comes first). */
   artReady = false;

@@ -11,7 +11,7 @@ import { Settings } from '../scenes/Settings';
 import { SongSelect } from '../scenes/SongSelect';
 import { Title } from '../scenes/Title';
 import { HEIGHT, WIDTH } from './layout';
-import { pickRenderer } from './renderer';
+import { RENDERER } from './renderer';
 
 /** Scene keys equal class names; Boot runs first. */
 export const SCENES = [
@@ -30,7 +30,7 @@ export const SCENES = [
 
 export function gameConfig(parent: HTMLElement): Phaser.Types.Core.GameConfig {
   return {
-    type: pickRenderer(window.location.search),
+    type: RENDERER,
     parent,
     width: WIDTH,
     height: HEIGHT,

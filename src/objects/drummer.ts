@@ -63,8 +63,10 @@ export class Drummer {
       .setScale(resample ? 1 : scale);
   }
 
+  /** The texture of a pose; the idle one while that pose's art is still loading (title). */
   private key(pose: Pose): string {
-    return this.keys.get(pose) ?? `${this.character}-${pose}`;
+    const key = this.keys.get(pose) ?? `${this.character}-${pose}`;
+    return this.scene.textures.exists(key) ? key : `${this.character}-idle-a`;
   }
 
   /** Shows a pose for `ms`, then returns to the groove. */

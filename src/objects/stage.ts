@@ -97,7 +97,7 @@ export class NaraStage {
   /** Nara's deer bow (to a unison hit, or at the end). */
   bow(): void {
     for (const d of this.deer) {
-      d.setTexture('deer-bow');
+      if (this.scene.textures.exists('deer-bow')) d.setTexture('deer-bow');
       this.scene.time.delayedCall(600, () => d.setTexture('deer'));
     }
   }

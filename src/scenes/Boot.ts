@@ -15,11 +15,8 @@ const TITLE_ART = new Set([
   'pagoda',
   'lantern',
   'deer',
-  'deer-bow',
   'stage-floor',
-  ...['takaichi', 'lee'].flatMap((c) =>
-    ['idle-a', 'idle-b', 'hit-hihat', 'hit-snare', 'hit-tom', 'hit-kick'].map((p) => `${c}-${p}`),
-  ),
+  ...['takaichi', 'lee'].flatMap((c) => ['idle-a', 'idle-b'].map((p) => `${c}-${p}`)),
 ]);
 
 function artKey(path: string): string {

@@ -4,6 +4,7 @@ import type { StringKey } from '../content/strings';
 import { CPU_SKILLS, type CpuSkill } from '../core/cpuPartner';
 import type { MatchEvent } from '../core/match';
 import { type Lane, type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
+import { loadAudioModule } from '../game/app';
 import {
   ART_SCALE,
   CENTER_X,
@@ -397,6 +398,7 @@ export class Play extends BaseScene {
   }
 
   private waitForGesture(): void {
+    void loadAudioModule();
     this.prompt.setText(this.t('pressToBegin')).setVisible(true);
     let started = false;
     const off = this.app.input.on('gesture', () => {

@@ -1,3 +1,4 @@
+import { loadAudioModule } from '../game/app';
 import { ART_SCALE, CENTER_X, HEIGHT } from '../game/layout';
 import { FONT } from '../game/theme';
 import { Drummer } from '../objects/drummer';
@@ -66,6 +67,8 @@ export class Title extends BaseScene {
         right.groove(beat + 1);
       },
     });
+    // Fetch the audio code while the title shows: it is needed at the first key or tap.
+    this.time.delayedCall(200, () => void loadAudioModule());
     let leaving = false;
     const go = () => {
       if (leaving) return;

@@ -199,7 +199,12 @@ export async function startSong(game: GamePage): Promise<number> {
 export async function playPlan(
   game: GamePage,
   plan: PlannedPress[],
-  options: { keyCodes: string[][]; onBeforeGroup?: (songTime: number) => Promise<boolean | undefined> },
+  options: {
+    keyCodes: string[][];
+    onBeforeGroup?: (songTime: number) => Promise<boolean | undefined>;
+    /** How early each group is sent (default SEND_AHEAD_MS); 0 sends it when due. */
+    sendAheadMs?: number;
+  },
 ): Promise<number> {
   const { page, cdp } = game;
   const origin = await timeOrigin(page);
@@ -238,7 +243,7 @@ export async function playPlan(
     }
     const times = (cache.get(gi) as number[]).map((t, k) => t + (group[k] as PlannedPress).offsetMs);
     // Sent a little ahead: under CPU throttling a page round trip alone can take 150 ms.
-    const wait = Math.min(...times) - SEND_AHEAD_MS - (Date.now() - origin);
+    const wait = Math.min(...times) - (options.sendAheadMs ?? SEND_AHEAD_MS) - (Date.now() - origin);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     lateness.push(Date.now() - origin - Math.min(...times));
     // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
