@@ -73,23 +73,20 @@ async function soundLatency(driver, browser, url) {
   await game.page.evaluate(() => {
     const w = window;
     w.__latency = [];
-    // Sources started while the game handles a keydown (between the first capture listener
-    // and the last bubble listener on window) are that key's drum sound.
-    let lastKey = null;
-    window.addEventListener('keydown', (e) => (lastKey = e), { capture: true });
-    window.addEventListener('keydown', () => (lastKey = null));
+    w.__measure = false;
     w.__resetLatency = () => {
-      lastKey = null;
       w.__latency.length = 0;
+      w.__measure = true;
     };
+    // A source started while a keydown is being dispatched (window.event) is that key's sound.
     const start = AudioBufferSourceNode.prototype.start;
     AudioBufferSourceNode.prototype.start = function (when = 0, ...rest) {
-      if (lastKey) {
+      const e = window.event;
+      if (w.__measure && e?.type === 'keydown') {
         w.__latency.push({
           startMinusNowMs: (Math.max(when, this.context.currentTime) - this.context.currentTime) * 1000,
-          handlerDelayMs: performance.now() - lastKey.timeStamp,
+          handlerDelayMs: performance.now() - e.timeStamp,
         });
-        lastKey = null;
       }
       return start.call(this, when, ...rest);
     };

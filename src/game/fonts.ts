@@ -17,28 +17,38 @@ const FACES: readonly { family: string; weight: '400' | '700'; url: string }[] =
 /** Longest wait before the game goes on with fallback fonts. */
 export const FONT_TIMEOUT_MS = 1500;
 
-let loading: Promise<void> | null = null;
+let registered: FontFace[] | null = null;
 
-/**
- * Registers the shipped fonts and waits until they are loaded, so Phaser Text (drawn once to
- * a canvas) uses them. Resolves after at most `timeoutMs`, and never rejects: without the
- * fonts, text falls back to the system's.
- */
-export function loadFonts(timeoutMs = FONT_TIMEOUT_MS): Promise<void> {
-  loading ??= load();
-  return Promise.race([loading, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+/** Registers every face with the page once and starts loading them all. */
+function register(): FontFace[] {
+  if (registered) return registered;
+  registered = [];
+  try {
+    if (typeof FontFace === 'undefined' || typeof document === 'undefined' || !document.fonts) return registered;
+    for (const f of FACES) {
+      const face = new FontFace(f.family, `url("${f.url}") format("woff2")`, { weight: f.weight, style: 'normal' });
+      document.fonts.add(face);
+      face.load().catch(() => {});
+      registered.push(face);
+    }
+  } catch {
+    // A browser without the FontFace API: system fonts are fine.
+  }
+  return registered;
 }
 
-async function load(): Promise<void> {
-  try {
-    if (typeof FontFace === 'undefined' || typeof document === 'undefined' || !document.fonts) return;
-    const faces = FACES.map(
-      (f) => new FontFace(f.family, `url("${f.url}") format("woff2")`, { weight: f.weight, style: 'normal' }),
-    );
-    for (const face of faces) document.fonts.add(face);
-    await Promise.allSettled(faces.map((face) => face.load()));
-    await Promise.allSettled(FACES.map((f) => document.fonts.load(`${f.weight} 16px "${f.family}"`)));
-  } catch {
-    // A browser without the FontFace API or a failed download: system fonts are fine.
-  }
+/**
+ * Registers the shipped fonts and waits until the faces of `families` are loaded (all by
+ * default), so Phaser Text (drawn once to a canvas) uses them. Resolves after at most
+ * `timeoutMs` and never rejects: without the fonts, text falls back to the system's.
+ */
+export function loadFonts(timeoutMs = FONT_TIMEOUT_MS, families?: readonly string[]): Promise<void> {
+  const faces = register().filter((f) => !families || families.includes(f.family.replace(/"/g, '')));
+  const ready = Promise.allSettled(faces.map((f) => f.loaded)).then(() => undefined);
+  return Promise.race([ready, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+}
+
+/** The families a language's text needs (Noto Sans JP also carries the Latin letters). */
+export function familiesFor(language: string): string[] {
+  return language === 'ko' ? ['Noto Sans JP', 'Noto Sans KR'] : ['Noto Sans JP'];
 }

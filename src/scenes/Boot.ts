@@ -1,4 +1,4 @@
-import { loadFonts } from '../game/fonts';
+import { familiesFor, loadFonts } from '../game/fonts';
 import { ART_SCALE, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
 import { BaseScene } from './BaseScene';
@@ -40,7 +40,7 @@ export class Boot extends BaseScene {
   }
 
   preload(): void {
-    this.fonts = loadFonts();
+    this.fonts = loadFonts(undefined, familiesFor(this.app.settings.language));
     const barW = 520;
     const x = (WIDTH - barW) / 2;
     const y = HEIGHT / 2;
@@ -77,8 +77,11 @@ export class Boot extends BaseScene {
     }
     this.scene.launch('Title');
     this.load.once('complete', () => this.app.artLoaded());
-    this.queueArt((key) => !TITLE_ART.has(key));
-    this.load.start();
+    // After the title's first frames, so that decoding the rest does not hold the title up.
+    this.time.delayedCall(400, () => {
+      this.queueArt((key) => !TITLE_ART.has(key));
+      this.load.start();
+    });
   }
 
   private queueArt(wanted: (key: string) => boolean): void {
