@@ -1,4 +1,4 @@
-import type { Difficulty, Lane, PlayerId } from '../core/units';
+import type { Lane, PlayerId } from '../core/units';
 import type { DrumPress } from './inputHub';
 
 export interface TouchPadsOptions {
@@ -73,5 +73,3 @@ function prevent(e: Event): void {
 export function prefersTouch(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches && navigator.maxTouchPoints > 0;
 }
-
-export type { Difficulty };

@@ -71,6 +71,8 @@ export class Play extends BaseScene {
   private hint: Phaser.GameObjects.Text | null = null;
   private captions: { time: Seconds; show: () => void }[] = [];
   private captionNext = 0;
+  /** Solo and Lesson: the part the CPU partner plays. */
+  private cpu: SessionOptions['cpu'];
 
   constructor() {
     super('Play');
@@ -81,6 +83,8 @@ export class Play extends BaseScene {
     this.huds = [];
     this.hint = null;
     this.lessonShown = -1;
+    this.harmonyFill = undefined;
+    this.harmonyText = undefined;
     if (!app.artReady) {
       // Reached before the background loading finished (a very quick player): wait for it.
       void app.whenArtReady().then(() => this.scene.restart());
@@ -88,14 +92,14 @@ export class Play extends BaseScene {
     }
     const song = app.selectedSong;
     const sel = app.selection;
-    this.huds = [];
+    this.cpu = cpuFor(sel.mode, sel.cpuSkill);
     this.session = new Session(
       {
         song,
         mode: sel.mode,
         difficulties: sel.difficulties,
         settings: app.settings,
-        cpu: cpuFor(sel.mode, sel.cpuSkill),
+        cpu: this.cpu,
       },
       app.input,
       app.audio,
@@ -383,8 +387,7 @@ export class Play extends BaseScene {
 
   /** "Player 1", or "CPU partner" for the part the CPU plays in Solo and Lesson. */
   private playerName(p: PlayerId): string {
-    const cpu = cpuFor(this.app.selection.mode, this.app.selection.cpuSkill);
-    return cpu?.player === p ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
+    return this.cpu?.player === p ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
   }
 
   private makeHarmonyMeter(bake: StaticLayer): void {

@@ -133,12 +133,6 @@ export async function touch(
   });
 }
 
-/** Waits until the page's performance.now() passes `perfTime`. */
-export async function waitUntilPerf(page: Page, perfTime: number): Promise<void> {
-  const now = await page.evaluate(() => performance.now());
-  if (perfTime > now) await page.waitForTimeout(perfTime - now);
-}
-
 const SEND_AHEAD_MS = 120;
 /**
  * Instants are fetched for this many seconds of groups at once: a page round trip costs up
