@@ -95,6 +95,7 @@ export const EN = {
   lessonLaneTouch: 'Now the {drum}: tap its pad',
   nameTakaichi: 'Takaichi',
   nameLee: 'Lee',
+  noticeBadSong: 'A song could not be loaded and is left out: {detail}',
   best: 'Best',
   about: 'About',
   aboutTitle: 'The story behind the game',

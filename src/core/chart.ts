@@ -244,6 +244,23 @@ function describePath(path: readonly { key: unknown }[]): string {
 }
 
 /**
+ * Loads every song it can: a song with bad data is left out and its error returned, so one
+ * broken song never stops the others from playing.
+ */
+export function loadSongs(data: readonly unknown[]): { songs: Song[]; errors: string[] } {
+  const songs: Song[] = [];
+  const errors: string[] = [];
+  for (const d of data) {
+    try {
+      songs.push(loadSong(d));
+    } catch (e) {
+      errors.push((e as Error).message);
+    }
+  }
+  return { songs, errors };
+}
+
+/**
  * The charts two players play together, with `unison` kept only where both charts mark a
  * note at the same beat (the players may have picked different difficulties).
  */

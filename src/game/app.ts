@@ -1,6 +1,6 @@
 import type { AudioEngine } from '../audio/engine';
 import { type StringKey, translate } from '../content/strings';
-import { loadSong, type Song } from '../core/chart';
+import { loadSongs, type Song } from '../core/chart';
 import type { CpuSkill } from '../core/cpuPartner';
 import type { Results } from '../core/match';
 import type { Difficulty, Mode, PlayerId, Seconds } from '../core/units';
@@ -76,11 +76,17 @@ export class App extends Emitter<AppEvents> {
     readonly notices: { show(message: string): void } = { show: () => {} },
   ) {
     super();
-    this.songs = songData.map((d) => loadSong(d));
+    const { songs, errors } = loadSongs(songData);
+    this.songs = songs;
     const loaded = store.loadSettings();
     this.settings = loaded.settings;
     document.documentElement.lang = this.settings.language;
     for (const n of loaded.notices) this.notify(n);
+    // A song with bad data is left out, with a message: the other songs still play.
+    for (const e of errors) {
+      console.error(e);
+      notices.show(translate(this.settings.language, 'noticeBadSong', { detail: e.split('\n')[0] ?? '' }));
+    }
     this.input = new InputHub(this.settings.bindings);
     const first = this.songs[0];
     this.selection = { songId: first?.id ?? '', mode: 'duet', difficulties: ['normal', 'normal'], cpuSkill: 'steady' };

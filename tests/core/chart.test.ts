@@ -6,6 +6,7 @@ import {
   LANES,
   lanesFor,
   loadSong,
+  loadSongs,
   matchCharts,
   type NoteData,
   SECTION_KINDS,
@@ -251,6 +252,17 @@ describe('loadSong', () => {
       expect(msg.split('\n').length).toBe(5);
       for (const line of msg.split('\n')) expect(line).toMatch(/^song "x": /);
     });
+  });
+});
+
+describe('loadSongs', () => {
+  it('keeps the good songs and reports the broken one by name', () => {
+    const good = validSong();
+    const bad = { ...validSong(), id: 'broken-song', tempo: [] };
+    const { songs, errors } = loadSongs([good, bad]);
+    expect(songs.map((s) => s.id)).toEqual([good.id]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('broken-song');
   });
 });
 

@@ -197,4 +197,5 @@ export const JA: Partial<StringTable> = {
   lessonLaneTouch: '次は{drum}：そのパッドをタップ',
   nameTakaichi: '高市',
   nameLee: '李在明',
+  noticeBadSong: '読み込めない曲があったため外しました：{detail}',
 };

@@ -195,4 +195,5 @@ export const KO: Partial<StringTable> = {
   lessonLaneTouch: '이번엔 {drum}: 패드를 탭하세요',
   nameTakaichi: '다카이치',
   nameLee: '이재명',
+  noticeBadSong: '불러올 수 없는 곡이 있어 제외했습니다: {detail}',
 };
