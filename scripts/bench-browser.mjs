@@ -130,6 +130,37 @@ async function frameRate(driver, browser, url, throttle) {
   return { median: pct(fps, 0.5), p5: pct(fps, 0.05), frames: intervals.length };
 }
 
+/** JS heap after entering Play again and again (Pause → Restart): a scene must not leak. */
+async function restartHeap(driver, browser, url, rounds) {
+  const game = await driver.openGame(browser, url, '?song=nara-nights&mode=duet&p1=expert&p2=expert');
+  const { page, cdp } = game;
+  const origin = await driver.timeOrigin(page);
+  const press = async (code) => {
+    const now = await page.evaluate(() => performance.now());
+    await driver.key(cdp, origin, 'keyDown', code, now);
+    await driver.key(cdp, origin, 'keyUp', code, now + 5);
+    await page.waitForTimeout(120);
+  };
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+  };
+  await driver.startSong(game);
+  await page.waitForTimeout(1500);
+  const sizes = [];
+  for (let i = 0; i < rounds; i++) {
+    await press('Escape');
+    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Pause');
+    await press('ArrowDown');
+    await press('Enter');
+    await page.waitForFunction(() => window.drumDiplomacy.perfTimeOf(0, 0) !== null);
+    await page.waitForTimeout(600);
+    if (i === 1 || i === rounds - 1) sizes.push(await heap());
+  }
+  await game.context.close();
+  return sizes;
+}
+
 async function navigationToTitle(browser, url) {
   const times = [];
   for (let i = 0; i < 5; i++) {
@@ -183,6 +214,11 @@ export async function browserBench() {
         `  fps, densest duet (Heavy Metal Summit, Expert x2), ${rate}x CPU: median ${f.median.toFixed(1)}, 5th percentile ${f.p5.toFixed(1)} (${f.frames} frames; target median >= ${rate === 1 ? 58 : 30})`,
       );
     }
+    const rounds = 30;
+    const [early, late] = await restartHeap(driver, browser, url, rounds);
+    console.log(
+      `  JS heap after restarting Play 2 times: ${early.toFixed(1)} MB; after ${rounds} times: ${late.toFixed(1)} MB (a leak grows with every restart)`,
+    );
     const nav = await navigationToTitle(browser, url);
     console.log(
       `  navigation -> interactive title (local preview): median ${pct(nav, 0.5).toFixed(0)} ms, max ${Math.max(...nav).toFixed(0)} ms (5 loads; target <= 1000)`,
