@@ -38,8 +38,6 @@ export class AudioEngine {
   private anchor: Anchor | null = null;
   private scheduled: AudioBufferSourceNode[] = [];
   private disposed = false;
-  /** Output timestamps were all zero: timing falls back to currentTime and outputLatency. */
-  fallbackClock = false;
 
   private constructor(readonly raw: AudioContext) {
     this.music.toDestination();
@@ -80,11 +78,10 @@ export class AudioEngine {
   sample(): void {
     const ts = this.raw.getOutputTimestamp?.();
     if (ts?.contextTime && ts.performanceTime) {
-      this.fallbackClock = false;
       this.sync.addSample(ts.performanceTime, ts.contextTime);
       return;
     }
-    this.fallbackClock = true;
+    // Output timestamps are zero (no audio device): fall back to currentTime and latency.
     const latency = (this.raw.outputLatency || 0) + (this.raw.baseLatency || 0);
     this.sync.addSample(performance.now(), this.raw.currentTime - latency);
   }

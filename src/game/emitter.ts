@@ -18,9 +18,4 @@ export class Emitter<Events extends Record<string, unknown>> {
     if (!set) return;
     for (const h of [...set]) (h as (p: Events[K]) => void)(payload);
   }
-
-  /** Handlers registered for an event (for leak checks). */
-  count(name: keyof Events): number {
-    return this.handlers.get(name)?.size ?? 0;
-  }
 }

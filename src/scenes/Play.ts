@@ -65,12 +65,9 @@ export class Play extends BaseScene {
   private countText!: Phaser.GameObjects.Text;
   private beatTimes: Seconds[] = [];
   private countInUntil: Seconds = Number.NEGATIVE_INFINITY;
-  /** Lesson: the hint shown for each section, and the section shown last. */
-  private lessonHints: { time: Seconds; text: string }[] = [];
-  private lessonShown = -1;
-  private hint: Phaser.GameObjects.Text | null = null;
-  private captions: { time: Seconds; show: () => void }[] = [];
-  private captionNext = 0;
+  /** Things shown once the song reaches their time (captions, lesson hints), in time order. */
+  private cues: { time: Seconds; show: () => void }[] = [];
+  private cueNext = 0;
   /** Solo and Lesson: the part the CPU partner plays. */
   private cpu: SessionOptions['cpu'];
 
@@ -81,8 +78,8 @@ export class Play extends BaseScene {
   create(): void {
     const app = this.app;
     this.huds = [];
-    this.hint = null;
-    this.lessonShown = -1;
+    this.cues = [];
+    this.cueNext = 0;
     this.harmonyFill = undefined;
     this.harmonyText = undefined;
     if (!app.artReady) {
@@ -200,8 +197,9 @@ export class Play extends BaseScene {
     app.audio?.raw.addEventListener('statechange', audioState);
     this.own(() => app.audio?.raw.removeEventListener('statechange', audioState));
 
-    if (sel.mode === 'lesson') this.makeLessonHints();
     this.makeCaptions();
+    if (sel.mode === 'lesson') this.makeLessonHints();
+    this.cues.sort((a, b) => a.time - b.time);
     this.makeTouchPads();
     this.makePauseButton();
     if (app.audio?.running) this.begin();
@@ -221,19 +219,18 @@ export class Play extends BaseScene {
       calm: this.calm,
       depth: 50,
     });
-    this.captions = [{ time: -2, show: () => box.show(introCaption(song.id, Date.now()), 5000) }];
+    this.cues.push({ time: -2, show: () => box.show(introCaption(song.id, Date.now()), 5000) });
     const breaks = song.sections.filter((sec) => sec.kind === 'break');
     for (const [i, sec] of breaks.entries()) {
-      this.captions.push({ time: sec.time, show: () => box.show(breakCaption(song.id, i), 4000) });
+      this.cues.push({ time: sec.time, show: () => box.show(breakCaption(song.id, i), 4000) });
     }
-    this.captionNext = 0;
     new Ticker(this, { language, calm: this.calm, depth: 40 });
   }
 
-  private updateCaptions(t: Seconds): void {
-    while (this.captionNext < this.captions.length && (this.captions[this.captionNext]?.time ?? 0) <= t) {
-      this.captions[this.captionNext]?.show();
-      this.captionNext++;
+  private updateCues(t: Seconds): void {
+    while (this.cueNext < this.cues.length && (this.cues[this.cueNext]?.time ?? 0) <= t) {
+      this.cues[this.cueNext]?.show();
+      this.cueNext++;
     }
   }
 
@@ -276,31 +273,7 @@ export class Play extends BaseScene {
     const human = this.session.partOf(0);
     const notes = this.session.charts[human];
     const keys = this.app.settings.bindings;
-    this.lessonHints = [{ time: -10, text: this.t('lessonIntro') }];
-    const sections = song.sections;
-    let grooveShown = false;
-    sections.forEach((sec, i) => {
-      const end = sections[i + 1]?.time ?? Number.POSITIVE_INFINITY;
-      const inside = notes.filter((n) => n.time >= sec.time && n.time < end);
-      const lanes = new Set(inside.map((n) => n.lane));
-      const first = inside[0];
-      if (sec.kind === 'intro' && lanes.size === 1 && first) {
-        const lane = first.lane;
-        this.lessonHints.push({
-          time: sec.time - 1,
-          text: touchLayout
-            ? this.t('lessonLaneTouch', { drum: this.t(lane) })
-            : this.t('lessonLane', {
-                drum: this.t(lane),
-                keys: `${keyLabel(keys[0][lane])} / ${keyLabel(keys[1][lane])}`,
-              }),
-        });
-      } else if (sec.kind !== 'intro' && !grooveShown && lanes.size > 1) {
-        grooveShown = true;
-        this.lessonHints.push({ time: sec.time - 1, text: this.t('lessonGroove') });
-      }
-    });
-    this.hint = this.add
+    const hint = this.add
       .text(CENTER_X, 200, '', {
         fontFamily: FONT,
         fontSize: '28px',
@@ -312,16 +285,31 @@ export class Play extends BaseScene {
         wordWrap: { width: 520 },
       })
       .setOrigin(0.5);
-  }
-
-  private updateLessonHint(t: Seconds): void {
-    if (!this.hint) return;
-    let i = -1;
-    for (let k = 0; k < this.lessonHints.length; k++) if ((this.lessonHints[k] as { time: Seconds }).time <= t) i = k;
-    if (i !== this.lessonShown) {
-      this.lessonShown = i;
-      this.hint.setText(this.lessonHints[i]?.text ?? '');
-    }
+    const say = (time: Seconds, text: string) => this.cues.push({ time, show: () => hint.setText(text) });
+    say(-10, this.t('lessonIntro'));
+    const sections = song.sections;
+    let grooveShown = false;
+    sections.forEach((sec, i) => {
+      const end = sections[i + 1]?.time ?? Number.POSITIVE_INFINITY;
+      const inside = notes.filter((n) => n.time >= sec.time && n.time < end);
+      const lanes = new Set(inside.map((n) => n.lane));
+      const first = inside[0];
+      if (sec.kind === 'intro' && lanes.size === 1 && first) {
+        const lane = first.lane;
+        say(
+          sec.time - 1,
+          touchLayout
+            ? this.t('lessonLaneTouch', { drum: this.t(lane) })
+            : this.t('lessonLane', {
+                drum: this.t(lane),
+                keys: `${keyLabel(keys[0][lane])} / ${keyLabel(keys[1][lane])}`,
+              }),
+        );
+      } else if (sec.kind !== 'intro' && !grooveShown && lanes.size > 1) {
+        grooveShown = true;
+        say(sec.time - 1, this.t('lessonGroove'));
+      }
+    });
   }
 
   private makeHud(p: PlayerId, bake: StaticLayer): PlayerHud {
@@ -487,8 +475,7 @@ export class Play extends BaseScene {
       hud.drummer.groove(display < 0 ? 0 : beat);
     }
     this.updateCountIn(t);
-    this.updateLessonHint(t);
-    this.updateCaptions(t);
+    this.updateCues(t);
   }
 
   private updateBeatLines(display: Seconds): void {

@@ -226,7 +226,6 @@ export async function playPlan(
   const code = (p: PlannedPress) =>
     options.keyCodes[p.player]?.[['hihat', 'snare', 'tom', 'kick'].indexOf(p.lane)] as string;
   let sent = 0;
-  const lateness: number[] = [];
   const inFlight: Promise<void>[] = [];
   for (let gi = 0; gi < groups.length; gi++) {
     const group = groups[gi] as PlannedPress[];
@@ -239,7 +238,6 @@ export async function playPlan(
     // Sent a little ahead: under CPU throttling a page round trip alone can take 150 ms.
     const wait = Math.min(...times) - (options.sendAheadMs ?? SEND_AHEAD_MS) - (Date.now() - origin);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    lateness.push(Date.now() - origin - Math.min(...times));
     // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
     // (a whole frame under throttling) would make the next presses late.
     for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));
@@ -248,7 +246,6 @@ export async function playPlan(
     cache.delete(gi);
   }
   await Promise.all(inFlight);
-  if (process.env.DD_DEBUG) console.log('max lateness ms', Math.max(...lateness));
   return sent;
 }
 
