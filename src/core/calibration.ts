@@ -1,6 +1,6 @@
 import { lowerBound, offsetMsOf } from './judge';
 import { mean, median, unstableRate } from './stats';
-import type { Ms, Seconds } from './units';
+import { type Ms, OFFSET_LIMIT_MS, type Seconds } from './units';
 
 /*
  * The maths of the calibration wizard. The wizard plays a click track, records the player's
@@ -9,8 +9,6 @@ import type { Ms, Seconds } from './units';
  * positive when presses land late, so storing the result centres the player's presses.
  */
 
-/** The largest offset, either way, the settings accept (SettingsSchema: ±400 ms). */
-export const MAX_OFFSET_MS: Ms = 400;
 /** Fewer usable taps than this give no audio offset. */
 export const MIN_CALIBRATION_TAPS = 16;
 /** A tap further than this many scaled MADs from the median tap offset is an outlier. */
@@ -25,7 +23,7 @@ const MIN_SCALED_MAD_MS: Ms = 1;
 
 /** What a run of calibration taps gave. */
 export interface CalibrationResult {
-  /** Mean offset of the used taps (outliers already gone), rounded to 1 ms and clamped to ±MAX_OFFSET_MS (positive = late). */
+  /** Mean offset of the used taps (outliers already gone), rounded to 1 ms and clamped to ±OFFSET_LIMIT_MS (positive = late). */
   readonly offsetMs: Ms;
   /** Taps given. */
   readonly taps: number;
@@ -38,13 +36,13 @@ export interface CalibrationResult {
 }
 
 /**
- * Clamps an offset to ±MAX_OFFSET_MS and rounds it to 1 ms.
+ * Clamps an offset to ±OFFSET_LIMIT_MS and rounds it to 1 ms.
  * @param ms an offset in ms (finite).
  * @returns the offset in ms, whole, within ±400.
  */
 export function clampOffset(ms: Ms): Ms {
   // `+ 0` turns Math.round's -0 into 0, so a stored offset never reads "-0".
-  return Math.round(Math.min(MAX_OFFSET_MS, Math.max(-MAX_OFFSET_MS, ms))) + 0;
+  return Math.round(Math.min(OFFSET_LIMIT_MS, Math.max(-OFFSET_LIMIT_MS, ms))) + 0;
 }
 
 /**

@@ -1,14 +1,13 @@
 import * as v from 'valibot';
+import { findChartError, INSTRUMENTS, type Note, type Part, SECTION_KINDS, type Song, SongFormatError } from './song';
 import { TempoMap } from './tempo';
-import { type Beats, DIFFICULTIES, type Difficulty, LANES, type Lane, lanesFor, type Seconds } from './units';
+import { DIFFICULTIES, type Difficulty, LANES } from './units';
 
 /*
- * The song format. Songs are authored in beats (src/content/songs) and validated here
- * with a schema before anything plays them; a loaded song has every note in seconds.
+ * The authored song format. The shipped songs are written in beats (src/content/songs) and
+ * validated here with a schema before anything plays them; loading turns them into the song
+ * model of song.ts, every note in seconds.
  */
-
-export const SECTION_KINDS = ['intro', 'verse', 'chorus', 'break', 'bridge', 'outro'] as const;
-export const INSTRUMENTS = ['bass', 'lead', 'pad', 'pluck', 'bell', 'keys', 'guitar', 'shaker'] as const;
 
 const finite = v.pipe(v.number(), v.finite());
 const beat = v.pipe(finite, v.minValue(0));
@@ -109,53 +108,11 @@ export const SongSchema = v.pipe(
   }),
 );
 
+export type { Instrument, MusicData, SectionKind } from './song';
+
 /** A song as authored: beats, parts and backing-track data. */
 export type SongData = v.InferInput<typeof SongSchema>;
 export type NoteData = v.InferInput<typeof NoteSchema>;
-export type SectionKind = (typeof SECTION_KINDS)[number];
-export type Instrument = (typeof INSTRUMENTS)[number];
-export type MusicData = SongData['music'];
-
-/** A note of a loaded chart, in song seconds. */
-export interface Note {
-  /** Stable within a song: `p{part}-{difficulty}-{index}`. */
-  readonly id: string;
-  readonly time: Seconds;
-  readonly beat: Beats;
-  readonly lane: Lane;
-  readonly unison: boolean;
-}
-
-export interface Part {
-  readonly character: string;
-  readonly charts: Readonly<Record<Difficulty, readonly Note[]>>;
-}
-
-export interface Section {
-  readonly time: Seconds;
-  readonly beat: Beats;
-  readonly kind: SectionKind;
-}
-
-/** A validated song with every time in seconds. */
-export interface Song {
-  readonly id: string;
-  readonly title: string;
-  readonly composer: string;
-  /** Tempo at the first beat, for display. */
-  readonly bpm: number;
-  readonly beatsPerBar: number;
-  readonly length: Seconds;
-  readonly tempo: TempoMap;
-  readonly sections: readonly Section[];
-  readonly parts: readonly [Part, Part];
-  readonly music: MusicData;
-}
-
-/** Thrown when song data is invalid; the message names the song, part, difficulty and note. */
-export class SongFormatError extends Error {
-  override name = 'SongFormatError';
-}
 
 /**
  * Validates authored song data and converts it to seconds.
@@ -165,9 +122,16 @@ export function loadSong(data: unknown): Song {
   const parsed = v.safeParse(SongSchema, data);
   if (!parsed.success) throw new SongFormatError(describeIssues(data, parsed.issues));
   const s = parsed.output;
-  const chartError = findChartError(s);
-  if (chartError) throw new SongFormatError(`song "${s.id}": ${chartError}`);
   const tempo = new TempoMap(s.tempo);
+  const chartError = findChartError(
+    s.parts.map((p) => ({
+      character: p.character,
+      charts: Object.fromEntries(
+        DIFFICULTIES.map((d) => [d, p.charts[d].map((n) => ({ ...n, time: tempo.toSeconds(n.beat) }))]),
+      ),
+    })),
+  );
+  if (chartError) throw new SongFormatError(`song "${s.id}": ${chartError}`);
   const toPart = (p: (typeof s.parts)[number], partIndex: number): Part => ({
     character: p.character,
     charts: Object.fromEntries(
@@ -193,31 +157,9 @@ export function loadSong(data: unknown): Song {
     tempo,
     sections: s.sections.map((x) => ({ beat: x.beat, time: tempo.toSeconds(x.beat), kind: x.kind })),
     parts: [toPart(s.parts[0], 0), toPart(s.parts[1], 1)],
-    music: s.music,
+    audio: { kind: 'synth', music: s.music },
+    origin: 'shipped',
   };
-}
-
-/** Checks the schema cannot express: lanes per difficulty, doubled notes, one unison note a beat. */
-function findChartError(s: v.InferOutput<typeof SongSchema>): string | null {
-  for (const [pi, p] of s.parts.entries()) {
-    for (const d of DIFFICULTIES) {
-      const allowed = lanesFor(d);
-      const seen = new Set<string>();
-      const unisonBeats = new Set<number>();
-      for (const [i, n] of p.charts[d].entries()) {
-        const where = `part ${pi} (${p.character}), difficulty ${d}, note ${i} at beat ${n.beat}`;
-        if (!allowed.includes(n.lane)) return `${where}: ${d} plays only ${allowed.join(' and ')}, not ${n.lane}`;
-        const key = `${n.beat}/${n.lane}`;
-        if (seen.has(key)) return `${where}: two ${n.lane} notes on the same beat`;
-        seen.add(key);
-        if (n.unison) {
-          if (unisonBeats.has(n.beat)) return `${where}: only one unison note a beat`;
-          unisonBeats.add(n.beat);
-        }
-      }
-    }
-  }
-  return null;
 }
 
 function describeIssues(data: unknown, issues: readonly v.BaseIssue<unknown>[]): string {
@@ -258,18 +200,4 @@ export function loadSongs(data: readonly unknown[]): { songs: Song[]; errors: st
     }
   }
   return { songs, errors };
-}
-
-/**
- * The charts two players play together, with `unison` kept only where both charts mark a
- * note at the same beat (the players may have picked different difficulties).
- */
-export function matchCharts(song: Song, difficulties: readonly [Difficulty, Difficulty]): [Note[], Note[]] {
-  const a = song.parts[0].charts[difficulties[0]];
-  const b = song.parts[1].charts[difficulties[1]];
-  const beatsA = new Set(a.filter((n) => n.unison).map((n) => n.beat));
-  const beatsB = new Set(b.filter((n) => n.unison).map((n) => n.beat));
-  const keep = (notes: readonly Note[], other: Set<number>): Note[] =>
-    notes.map((n) => (n.unison && !other.has(n.beat) ? { ...n, unison: false } : n));
-  return [keep(a, beatsB), keep(b, beatsA)];
 }

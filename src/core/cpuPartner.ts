@@ -1,6 +1,7 @@
-import type { Note } from './chart';
 import type { HitWindows } from './hitWindows';
 import type { DrumInput } from './judge';
+import { mulberry32 } from './random';
+import type { Note } from './song';
 import { LANES, type Lane, type Ms, type PlayerId } from './units';
 
 /*
@@ -32,22 +33,6 @@ export const CPU_SKILLS: Readonly<Record<CpuSkill['name'], CpuSkill>> = {
  * time to the judge's microseconds can never push it onto a window's far side.
  */
 const EDGE_MARGIN_MS: Ms = 0.01;
-
-/**
- * mulberry32: a small, fast 32-bit seeded generator (good enough for gameplay, not crypto).
- * @param seed any number; only its low 32 bits matter.
- * @returns a function giving uniform numbers in [0, 1).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A standard normal draw (Box–Muller) from two uniforms in [0, 1). */
 function gaussian(random: () => number): number {

@@ -1,6 +1,6 @@
-import type { Note } from './chart';
 import type { HitWindows } from './hitWindows';
 import type { Judgement } from './judgement';
+import type { Note } from './song';
 import type { Lane, Ms, PlayerId, Seconds } from './units';
 
 /** A drum press from any input device, in song seconds as the device stamped it. */

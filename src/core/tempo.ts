@@ -19,17 +19,37 @@ interface Segment {
 export class TempoMap {
   private readonly segments: Segment[];
 
-  /** @param changes tempo changes sorted by beat; the first must be at beat 0. */
-  constructor(changes: readonly TempoChange[]) {
+  /**
+   * @param changes tempo changes sorted by beat; the first must be at beat 0.
+   * @param origin song time of beat 0 (an imported song's first beat may come after its audio starts).
+   */
+  constructor(changes: readonly TempoChange[], origin: Seconds = 0) {
     if (changes.length === 0 || changes[0]?.beat !== 0) throw new Error('a tempo map starts at beat 0');
     this.segments = [];
-    let time = 0;
+    let time = origin;
     let prev: Segment | undefined;
     for (const c of changes) {
       if (prev) time = prev.time + (c.beat - prev.beat) * prev.secondsPerBeat;
       prev = { beat: c.beat, time, secondsPerBeat: 60 / c.bpm };
       this.segments.push(prev);
     }
+  }
+
+  /**
+   * A tempo map from changes stamped in song seconds (as imported charts give them): beat 0 is
+   * the first change.
+   * @param changes tempo changes sorted by time, at least one.
+   */
+  static fromTimes(changes: readonly { readonly time: Seconds; readonly bpm: number }[]): TempoMap {
+    const first = changes[0];
+    if (!first) throw new Error('a tempo map needs a tempo');
+    let beat = 0;
+    const byBeat: TempoChange[] = changes.map((c, i) => {
+      const prev = changes[i - 1];
+      if (prev) beat += ((c.time - prev.time) * prev.bpm) / 60;
+      return { beat, bpm: c.bpm };
+    });
+    return new TempoMap(byBeat, first.time);
   }
 
   /** Song seconds at a beat (beats before 0 extend the first tempo backwards). */

@@ -1,16 +1,22 @@
 /**
  * Units and domain types shared by every part of the game.
- * Units live in the type names so that every signature says what it means.
+ * Units live in the type names so that every signature says which clock it means.
  */
 
-/** Seconds of song time (0 = the song's first beat). */
+/** Seconds of song time (0 = the song's first beat, or the start of its audio file). */
 export type Seconds = number;
 /** Milliseconds, used for offsets and timing errors. */
 export type Ms = number;
-/** Musical time in quarter-note beats from the song's start. */
+/** An instant on the page's performance clock (`performance.now()`, `event.timeStamp`), ms. */
+export type PerfMs = number;
+/** An instant on the AudioContext clock (`AudioContext.currentTime`), seconds. */
+export type ContextSeconds = number;
+/** Musical time in quarter-note beats from the song's first beat. */
 export type Beats = number;
+/** A level in decibels (0 = unity, full scale for peaks). */
+export type Decibels = number;
 
-/** Index of a player; also the index of that player's part. */
+/** Index of a player slot; in every mode also the index of the part that slot plays. */
 export type PlayerId = 0 | 1;
 export const PLAYERS: readonly PlayerId[] = [0, 1];
 
@@ -29,12 +35,5 @@ const EASY_LANES: readonly Lane[] = ['snare', 'kick'];
 export const MODES = ['duet', 'battle', 'solo', 'lesson'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** Converts seconds to milliseconds. */
-export function toMs(s: Seconds): Ms {
-  return s * 1000;
-}
-
-/** Converts milliseconds to seconds. */
-export function toSeconds(ms: Ms): Seconds {
-  return ms / 1000;
-}
+/** The largest input or visual offset either way that a player may set, ms. */
+export const OFFSET_LIMIT_MS: Ms = 400;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SONGS, TEST_SONG } from '../../src/content/songs';
-import { loadSong, matchCharts, type Note, type Song, type SongData } from '../../src/core/chart';
+import { chartOf, loadSong, matchCharts, type Note, type Song, type SongData } from '../../src/core';
 import { DIFFICULTIES, type Difficulty, type Lane } from '../../src/core/units';
 
 /*
@@ -25,7 +25,7 @@ const cases = ALL.map((s) => [s.id, s] as const);
 /** Pairs of a chart and where it is, for messages. */
 function charts(song: Song): { part: 0 | 1; difficulty: Difficulty; notes: readonly Note[] }[] {
   return ([0, 1] as const).flatMap((part) =>
-    DIFFICULTIES.map((difficulty) => ({ part, difficulty, notes: song.parts[part].charts[difficulty] })),
+    DIFFICULTIES.map((difficulty) => ({ part, difficulty, notes: chartOf(song, part, difficulty) })),
   );
 }
 
@@ -93,7 +93,7 @@ describe.each(cases)('%s', (_id, data) => {
   it('uses only snare and kick on Easy', () => {
     const song = songOf(data);
     for (const part of [0, 1] as const) {
-      const lanes = new Set(song.parts[part].charts.easy.map((n) => n.lane));
+      const lanes = new Set(chartOf(song, part, 'easy').map((n) => n.lane));
       expect([...lanes].sort()).toEqual(['kick', 'snare']);
     }
   });
@@ -102,13 +102,13 @@ describe.each(cases)('%s', (_id, data) => {
     const song = songOf(data);
     for (const part of [0, 1] as const)
       for (const d of ['normal', 'hard', 'expert'] as const)
-        expect(new Set(song.parts[part].charts[d].map((n) => n.lane)).size, `part ${part} ${d}`).toBe(4);
+        expect(new Set(chartOf(song, part, d).map((n) => n.lane)).size, `part ${part} ${d}`).toBe(4);
   });
 
   it('gets strictly denser from Easy to Expert in both parts', () => {
     const song = songOf(data);
     for (const part of [0, 1] as const) {
-      const counts = DIFFICULTIES.map((d) => song.parts[part].charts[d].length);
+      const counts = DIFFICULTIES.map((d) => chartOf(song, part, d).length);
       for (let i = 1; i < counts.length; i++)
         expect(counts[i], `part ${part}: ${counts.join(' < ')}`).toBeGreaterThan(counts[i - 1] as number);
     }
@@ -117,7 +117,7 @@ describe.each(cases)('%s', (_id, data) => {
   it('gives the drummer (part 0) at least as many notes as the novice (part 1)', () => {
     const song = songOf(data);
     for (const d of DIFFICULTIES)
-      expect(song.parts[0].charts[d].length, d).toBeGreaterThanOrEqual(song.parts[1].charts[d].length);
+      expect(chartOf(song, 0, d).length, d).toBeGreaterThanOrEqual(chartOf(song, 1, d).length);
   });
 
   it('shares at least four unison notes for every pairing of difficulties', () => {
@@ -130,8 +130,8 @@ describe.each(cases)('%s', (_id, data) => {
         const where = `${d0} with ${d1}`;
         expect(ua.length, where).toBeGreaterThanOrEqual(4);
         // Nothing marked unison is lost when the partner picks another difficulty.
-        expect(ua.length, where).toBe(song.parts[0].charts[d0].filter((n) => n.unison).length);
-        expect(ub.length, where).toBe(song.parts[1].charts[d1].filter((n) => n.unison).length);
+        expect(ua.length, where).toBe(chartOf(song, 0, d0).filter((n) => n.unison).length);
+        expect(ub.length, where).toBe(chartOf(song, 1, d1).filter((n) => n.unison).length);
         expect(
           ua.map((n) => n.time),
           where,

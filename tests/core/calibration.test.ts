@@ -5,11 +5,11 @@ import {
   applySuggestedOffset,
   audioOffsetFromTaps,
   clampOffset,
-  MAX_OFFSET_MS,
   MIN_CALIBRATION_TAPS,
   visualOffsetFromAdjustments,
 } from '../../src/core/calibration';
-import { mulberry32 } from '../../src/core/cpuPartner';
+import { mulberry32 } from '../../src/core/random';
+import { OFFSET_LIMIT_MS as MAX_OFFSET_MS } from '../../src/core/units';
 import { makeSetup, note } from './helpers';
 
 /** `count` beats `interval` seconds apart from `start`. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  chartOf,
   DIFFICULTIES,
   type Difficulty,
   LANES,
@@ -9,6 +10,7 @@ import {
   loadSongs,
   matchCharts,
   type NoteData,
+  partOf,
   SECTION_KINDS,
   type SongData,
   SongFormatError,
@@ -48,32 +50,36 @@ describe('loadSong', () => {
       { beat: 0, time: 0, kind: 'intro' },
       { beat: 8, time: 4, kind: 'chorus' },
     ]);
-    expect(song.music).toEqual(validSong().music);
+    expect(song.audio).toEqual({ kind: 'synth', music: validSong().music });
     expect(song.tempo.toSeconds(10)).toBeCloseTo(6, 12);
   });
 
   it('gives every note an id, a time in seconds and a unison flag', () => {
-    expect(song.parts[0].character).toBe('takaichi');
-    expect(song.parts[1].character).toBe('lee');
-    expect(song.parts[0].charts.hard).toEqual([
+    expect(partOf(song, 0).character).toBe('takaichi');
+    expect(partOf(song, 1).character).toBe('lee');
+    expect(chartOf(song, 0, 'hard')).toEqual([
       { id: 'p0-hard-0', time: 0, beat: 0, lane: 'kick', unison: false },
       { id: 'p0-hard-1', time: 1, beat: 2, lane: 'tom', unison: false },
       { id: 'p0-hard-2', time: 2, beat: 4, lane: 'snare', unison: true },
       { id: 'p0-hard-3', time: 6, beat: 10, lane: 'hihat', unison: false },
     ]);
-    expect(song.parts[1].charts.expert.map((n) => [n.id, n.time])).toEqual([
+    expect(chartOf(song, 1, 'expert').map((n) => [n.id, n.time])).toEqual([
       ['p1-expert-0', 1],
       ['p1-expert-1', 2],
       ['p1-expert-2', 5],
       ['p1-expert-3', 12],
     ]);
-    for (const d of DIFFICULTIES) expect(song.parts[0].charts[d].length).toBe(validSong().parts[0].charts[d].length);
+    for (const d of DIFFICULTIES) expect(chartOf(song, 0, d).length).toBe(validSong().parts[0].charts[d].length);
   });
 
   it('accepts two different lanes on one beat and a note exactly at the end', () => {
     // normal part 0 has kick and hihat on beat 0; expert part 1 ends on beat 16 = lengthBeats
-    expect(song.parts[0].charts.normal.slice(0, 2).map((n) => n.lane)).toEqual(['kick', 'hihat']);
-    expect(song.parts[1].charts.expert.at(-1)?.beat).toBe(16);
+    expect(
+      chartOf(song, 0, 'normal')
+        .slice(0, 2)
+        .map((n) => n.lane),
+    ).toEqual(['kick', 'hihat']);
+    expect(chartOf(song, 1, 'expert').at(-1)?.beat).toBe(16);
   });
 
   describe('rejects bad data with a message naming song, part, difficulty and note', () => {
@@ -274,7 +280,7 @@ describe('matchCharts', () => {
       s.parts[1].charts.hard[2] = { beat: 8, lane: 'tom', unison: true };
     }),
   );
-  const unisonBeats = (notes: readonly { beat: number; unison: boolean }[]) =>
+  const unisonBeats = (notes: readonly { beat?: number; unison: boolean }[]) =>
     notes.filter((n) => n.unison).map((n) => n.beat);
 
   it('keeps unison where both parts mark the same beat', () => {
@@ -294,9 +300,9 @@ describe('matchCharts', () => {
 
   it('changes nothing else and leaves the loaded song alone', () => {
     const [a, b] = matchCharts(song, ['easy', 'hard']);
-    expect(b.map(({ unison: _, ...rest }) => rest)).toEqual(song.parts[1].charts.hard.map(({ unison: _, ...r }) => r));
-    expect(a).toEqual(song.parts[0].charts.easy);
-    expect(unisonBeats(song.parts[1].charts.hard)).toEqual([4, 8]);
+    expect(b.map(({ unison: _, ...rest }) => rest)).toEqual(chartOf(song, 1, 'hard').map(({ unison: _, ...r }) => r));
+    expect(a).toEqual(chartOf(song, 0, 'easy'));
+    expect(unisonBeats(chartOf(song, 1, 'hard'))).toEqual([4, 8]);
   });
 });
 
@@ -386,7 +392,7 @@ describe('song schema (property)', () => {
         expect(loadSong(JSON.parse(JSON.stringify(data)))).toEqual(song);
         for (const [pi, part] of song.parts.entries()) {
           for (const d of DIFFICULTIES) {
-            const notes = part.charts[d];
+            const notes = part.charts[d] ?? [];
             expect(notes.length).toBe(data.parts[pi]?.charts[d].length);
             notes.forEach((n, i) => {
               expect(n.id).toBe(`p${pi}-${d}-${i}`);

@@ -12,7 +12,9 @@ import {
   type PlayerId,
   replay,
 } from '../../src/core';
-import { CPU_SKILLS, type CpuSkill, cpuInputs, mulberry32 } from '../../src/core/cpuPartner';
+import { CPU_SKILLS, type CpuSkill, cpuInputs } from '../../src/core/cpuPartner';
+import { mulberry32 } from '../../src/core/random';
+import { chartOf } from '../../src/core/song';
 import { makeSetup, note } from './helpers';
 
 /**
@@ -205,7 +207,7 @@ describe('cpuInputs', () => {
       const song = loadSong(data);
       for (const part of [0, 1] as const)
         for (const difficulty of ['easy', 'expert'] as const) {
-          const chart = [...song.parts[part].charts[difficulty]];
+          const chart = [...chartOf(song, part, difficulty)];
           const inputs = cpuInputs(chart, part, CPU_SKILLS.novice, 99, HitWindows.for(difficulty));
           expect(play(chart, part, inputs, difficulty).ghosts).toBe(0);
         }

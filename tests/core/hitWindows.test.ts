@@ -9,8 +9,6 @@ import {
   type Judgement,
   LANES,
   lanesFor,
-  toMs,
-  toSeconds,
   WEIGHT,
   WINDOWS_LENIENT,
   WINDOWS_STRICT,
@@ -152,11 +150,6 @@ describe('judgements', () => {
 });
 
 describe('units', () => {
-  it('converts seconds and milliseconds', () => {
-    expect(toMs(1.5)).toBe(1500);
-    expect(toSeconds(250)).toBe(0.25);
-  });
-
   it('Easy plays snare and kick only; the others play all four lanes', () => {
     expect(lanesFor('easy')).toEqual(['snare', 'kick']);
     for (const d of DIFFICULTIES.filter((x) => x !== 'easy')) expect(lanesFor(d)).toEqual(LANES);

@@ -72,3 +72,30 @@ describe('TempoMap', () => {
     );
   });
 });
+
+describe('TempoMap.fromTimes', () => {
+  // The first beat 0.5 s into the audio at 120 BPM, 60 BPM from 4.5 s (beat 8).
+  const timed = TempoMap.fromTimes([
+    { time: 0.5, bpm: 120 },
+    { time: 4.5, bpm: 60 },
+  ]);
+
+  it.each([
+    [0, 0.5],
+    [8, 4.5],
+    [9, 5.5],
+    [-1, 0],
+  ])('beat %s is at %s s, and back', (beat, seconds) => {
+    expect(timed.toSeconds(beat)).toBeCloseTo(seconds, 12);
+    expect(timed.toBeats(seconds)).toBeCloseTo(beat, 12);
+  });
+
+  it('reads the tempo in force', () => {
+    expect(timed.bpmAt(7.9)).toBe(120);
+    expect(timed.bpmAt(8)).toBe(60);
+  });
+
+  it('needs a tempo', () => {
+    expect(() => TempoMap.fromTimes([])).toThrow(/needs a tempo/);
+  });
+});
