@@ -1,6 +1,6 @@
 import { Context, Gain, getContext, getDestination, getTransport, Panner, setContext } from 'tone';
-import type { Song } from '../core/chart';
 import { ClockSync } from '../core/clockSync';
+import type { Song } from '../core/song';
 import type { Lane, PlayerId, Seconds } from '../core/units';
 import { type Backing, createBacking } from './backing';
 import { type KitName, renderClicks, renderKit } from './drumKit';
@@ -28,6 +28,8 @@ interface Anchor {
  * audible audio time minus an anchor, and event timestamps map to it through ClockSync.
  */
 export class AudioEngine {
+  /** Shortest lead-in a song start may have (the backing is scheduled this far ahead). */
+  readonly minLeadIn = 0.15;
   readonly sync = new ClockSync();
   private readonly music = new Gain(1);
   private readonly drums = new Gain(1);
@@ -96,7 +98,7 @@ export class AudioEngine {
   loadSong(song: Song): void {
     this.stopSong();
     this.backing?.dispose();
-    this.backing = createBacking(song.music, song.tempo, this.music);
+    this.backing = song.audio.kind === 'synth' ? createBacking(song.audio.music, song.tempo, this.music) : null;
   }
 
   /** Plays the loaded song from `songTime` (may be negative), audible `leadIn` seconds from now. */
@@ -154,16 +156,24 @@ export class AudioEngine {
 
   /**
    * Plays a player's drum now (no look-ahead: the sound starts at the next audio block), or
-   * at an exact context time (the CPU partner). Returns the scheduled start.
+   * at an exact context time (a partner's press). Returns the scheduled start.
    */
-  hit(player: PlayerId, lane: Lane, at?: Seconds): number {
+  hit(player: PlayerId, lane: Lane, options: { at?: number; velocity?: number; muted?: boolean } = {}): number {
     const buffer = this.kits[player]?.[lane];
     const pan = this.pans[player];
     if (!buffer || !pan) return Number.NaN;
     const src = this.raw.createBufferSource();
     src.buffer = buffer;
-    src.connect(pan.input as AudioNode);
-    const when = Math.max(this.raw.currentTime, at ?? 0);
+    let out: AudioNode = pan.input as AudioNode;
+    const level = (options.velocity ?? 1) * (options.muted ? 0.25 : 1);
+    if (level !== 1) {
+      const gain = this.raw.createGain();
+      gain.gain.value = level;
+      gain.connect(out);
+      out = gain;
+    }
+    src.connect(out);
+    const when = Math.max(this.raw.currentTime, options.at ?? 0);
     src.start(when);
     return when;
   }

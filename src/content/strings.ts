@@ -1,3 +1,4 @@
+import type { Lane } from '../core/units';
 import type { Language } from '../game/settings';
 
 /** Every piece of UI text, by key. English is the source; other languages fill the same keys. */
@@ -6,6 +7,16 @@ export const EN = {
   pressAnyKey: 'Press any key or tap to start',
   audioUnlock: 'Your first key or tap turns the sound on.',
   audioBlocked: 'Sound is blocked by the browser: press a key or tap again.',
+  pageUpdateReady: 'A new version is ready.',
+  pageReload: 'Reload',
+  pageLater: 'Not now',
+  pageOffline: 'Ready to play offline.',
+  pageRotate: 'Turn your device sideways to play',
+  pageFullscreen: 'Full screen',
+  pageExitFullscreen: 'Exit full screen',
+  audioLoadFailed: 'The sound could not be loaded (check the connection): press a key or tap to try again.',
+  noticeUnknownSong: 'There is no song "{id}" here, so the title is shown instead.',
+  noticeUnknownScene: 'The screen "{name}" cannot be opened directly, so the title is shown instead.',
   subtitle: 'A drum duet from the Nara summit',
   modeTitle: 'Choose a mode',
   modeDuet: 'Duet',
@@ -155,6 +166,7 @@ export const EN = {
   bindSet: '{player} {lane}: {key}',
   bindSwapped: '{key} was {other}: swapped, {other} is now {old}.',
   bindReserved: '{key} is kept for the menus: choose another key.',
+  bindUnknownKey: '{key} cannot be a drum key: choose another key.',
   bindReset: 'Reset keys',
   bindResetConfirm: 'Put every drum key back to its default?',
   bindResetDone: 'Keys reset to the defaults.',
@@ -204,6 +216,14 @@ export const EN = {
 
 export type StringKey = keyof typeof EN;
 export type StringTable = Record<StringKey, string>;
+
+/** The name of each drum, as settings and key tests show it. */
+export const LANE_LABEL: Readonly<Record<Lane, StringKey>> = {
+  hihat: 'laneHihat',
+  snare: 'laneSnare',
+  tom: 'laneTom',
+  kick: 'laneKick',
+};
 
 const TABLES: Partial<Record<Language, Partial<StringTable>>> = { en: EN };
 

@@ -1,6 +1,8 @@
-import { matchCharts } from '../core/chart';
-import type { Results } from '../core/match';
+import { matchCharts } from '../core/song';
 import { LANES, type Lane, type PlayerId, type Seconds } from '../core/units';
+import type { DeviceInfo } from '../input/press';
+import type { Notice } from '../page/notices';
+import type { RunResults } from '../run/run';
 import type { App } from './app';
 
 /** The automation contract of DESIGN.md: a small read-only view of the game for tests. */
@@ -12,7 +14,10 @@ export interface DrumDiplomacyHook {
   padAt(player: PlayerId, lane: Lane): { x: number; y: number } | null;
   perfTimeOf(player: PlayerId, songTime: Seconds): number | null;
   keysHandled(): number;
-  results(): Results | null;
+  results(): RunResults | null;
+  notices(): Notice[];
+  devices(): DeviceInfo[];
+  replay(): string | null;
 }
 
 declare global {
@@ -23,29 +28,31 @@ declare global {
 
 export interface HookSources {
   app: App;
-  /** Key of the topmost active scene. */
-  activeScene(): string;
   /** Centre of a touch pad in CSS px, when Play shows pads. */
   padAt(player: PlayerId, lane: Lane): { x: number; y: number } | null;
+  /** The last finished run as a replay file (text), when there is one. */
+  replay(): string | null;
 }
 
-export function installHook({ app, activeScene, padAt }: HookSources): DrumDiplomacyHook {
+export function installHook({ app, padAt, replay }: HookSources): DrumDiplomacyHook {
   const hook: DrumDiplomacyHook = {
-    scene: activeScene,
-    songs: () => app.songs.map((s) => ({ id: s.id, title: s.title, bpm: s.bpm, length: s.length })),
+    scene: () => app.activeScene,
+    songs: () => app.library.all.map((s) => ({ id: s.id, title: s.title, bpm: s.bpm, length: s.length })),
     notes: (player) => {
-      const charts = app.session?.charts ?? matchCharts(app.selectedSong, app.selection.difficulties);
+      const charts = app.flow.run?.charts ?? matchCharts(app.flow.song, app.flow.difficulties);
       return charts[player].map((n) => ({ id: n.id, time: n.time, lane: n.lane, unison: n.unison }));
     },
     keyFor: (player, lane) => {
       if (!LANES.includes(lane)) throw new Error(`no lane ${lane}`);
-      return app.settings.bindings[player][lane];
+      return app.settings.bindings.keyboard[player][lane];
     },
     padAt,
-    perfTimeOf: (player, songTime) =>
-      app.session?.perfTimeOf(player, songTime) ?? app.clockSource?.perfTimeOf(player, songTime) ?? null,
+    perfTimeOf: (player, songTime) => app.flow.timed?.perfTimeOf(player, songTime) ?? null,
     keysHandled: () => app.input.keysHandled,
-    results: () => app.lastResults,
+    results: () => app.flow.last?.results ?? null,
+    notices: () => [...app.notices.list()],
+    devices: () => [...app.input.devices],
+    replay,
   };
   Object.defineProperty(window, 'drumDiplomacy', { value: Object.freeze(hook), writable: false, configurable: false });
   return hook;

@@ -1,14 +1,14 @@
 import { SONGS, TEST_SONG } from '../content/songs';
 import { lanesFor } from '../core/units';
 import { prefersTouch } from '../input/touch';
+import { layout } from '../page/layoutDom';
+import { Notices } from '../page/notices';
+import { installDeviceUi } from '../page/pwa';
 import { DrumGame } from '../scenes/BaseScene';
 import { App } from './app';
 import { gameConfig } from './config';
 import { installHook } from './hook';
 import { HIGHWAY, laneX, useTouchLayout } from './layout';
-import { layout } from './layoutDom';
-import { NoticeArea } from './notices';
-import { installDeviceUi } from './pwa';
 import { browserLanguage, defaultSettings } from './settings';
 import { SaveStore } from './storage';
 
@@ -16,22 +16,19 @@ import { SaveStore } from './storage';
 export function startGame(parent: HTMLElement): DrumGame {
   useTouchLayout(prefersTouch() || new URLSearchParams(window.location.search).get('touch') === '1');
   const store = SaveStore.fromWindow(() => defaultSettings(browserLanguage(navigator.languages ?? [])));
-  const app = new App([...SONGS, TEST_SONG], window.location.search, store, new NoticeArea());
+  const app = new App([...SONGS, TEST_SONG], window.location.search, store, new Notices());
   const game = new DrumGame(gameConfig(parent));
   game.app = app;
   installHook({
     app,
-    activeScene: () => {
-      const active = game.scene.getScenes(true);
-      return active[active.length - 1]?.scene.key ?? 'Boot';
-    },
     padAt: (player, lane) => {
       if (!game.scene.isActive('Play')) return null;
-      const d = app.selection.difficulties[player];
+      const d = app.flow.difficulties[player];
       if (!lanesFor(d).includes(lane)) return null;
       return layout.toPage(game, laneX(player, d, lane), HIGHWAY.hitLineY);
     },
+    replay: () => null,
   });
-  installDeviceUi(() => app.settings.language);
+  installDeviceUi(app);
   return game;
 }

@@ -1,18 +1,29 @@
 import * as v from 'valibot';
-import { LANES } from '../core/units';
-import { type Bindings, DEFAULT_BINDINGS } from '../input/bindings';
+import { LANES, OFFSET_LIMIT_MS } from '../core/units';
+import { defaultBindings, keyProblem } from '../input/bindings';
 
 export const LANGUAGES = ['en', 'ja', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const volume = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
-const offset = v.pipe(v.number(), v.minValue(-400), v.maxValue(400));
-const keys = v.strictObject(
-  Object.fromEntries(LANES.map((l) => [l, v.pipe(v.string(), v.nonEmpty())])) as Record<
-    (typeof LANES)[number],
-    v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.NonEmptyAction<string, undefined>]>
-  >,
+const offset = v.pipe(v.number(), v.minValue(-OFFSET_LIMIT_MS), v.maxValue(OFFSET_LIMIT_MS));
+/** A key a drum may be bound to: a known `KeyboardEvent.code` that is not a reserved menu key. */
+const drumKey = v.pipe(
+  v.string(),
+  v.maxLength(32),
+  v.check((code) => keyProblem(code) === null, 'not a key a drum can be bound to'),
 );
+const keys = v.strictObject({ hihat: drumKey, snare: drumKey, tom: drumKey, kick: drumKey });
+
+export const BindingsSchema = v.object({
+  keyboard: v.pipe(
+    v.tuple([keys, keys]),
+    v.check(
+      (k) => new Set(k.flatMap((p) => LANES.map((l) => p[l]))).size === 2 * LANES.length,
+      'every drum needs a key of its own',
+    ),
+  ),
+});
 
 export const PlayerSettingsSchema = v.object({
   /** Added to this player's judged press times' expected value: positive when presses land late. */
@@ -24,7 +35,7 @@ export const SettingsSchema = v.object({
   players: v.tuple([PlayerSettingsSchema, PlayerSettingsSchema]),
   /** Moves notes on screen only (display lag): positive draws notes earlier. */
   visualOffsetMs: offset,
-  bindings: v.tuple([keys, keys]),
+  bindings: BindingsSchema,
   /** Seconds a note takes to fall from the top of the highway to the hit line. */
   noteSpeed: v.pipe(v.number(), v.minValue(0.6), v.maxValue(3)),
   language: v.picklist(LANGUAGES),
@@ -52,7 +63,7 @@ export function defaultSettings(language: Language = 'en'): Settings {
     volumes: { master: 0.9, music: 0.7, drums: 1 },
     players: [{ inputOffsetMs: 0 }, { inputOffsetMs: 0 }],
     visualOffsetMs: 0,
-    bindings: [{ ...DEFAULT_BINDINGS[0] }, { ...DEFAULT_BINDINGS[1] }],
+    bindings: defaultBindings() as Settings['bindings'],
     noteSpeed: 1.4,
     language,
     reducedMotion: false,
@@ -61,8 +72,4 @@ export function defaultSettings(language: Language = 'en'): Settings {
     vibration: true,
     calibrationOffered: false,
   };
-}
-
-export function bindingsOf(s: Settings): Bindings {
-  return s.bindings;
 }

@@ -1,15 +1,26 @@
 import * as v from 'valibot';
+import { bestSlots, lineupFor } from '../core/lineup';
 import type { Results } from '../core/match';
 import type { Grade } from '../core/score';
-import { DIFFICULTIES, type Difficulty, LANES, type Lane, MODES, type Mode, type PlayerId } from '../core/units';
+import {
+  DIFFICULTIES,
+  type Difficulty,
+  LANES,
+  type Lane,
+  MODES,
+  type Mode,
+  OFFSET_LIMIT_MS,
+  type PlayerId,
+} from '../core/units';
 import { LANGUAGES, type Settings, SettingsSchema } from './settings';
 
 /*
  * Persistence of settings and best scores in localStorage.
  *
- * - Settings are one JSON document, `{ version: 2, settings }`, under SETTINGS_KEY. Older
+ * - Settings are one JSON document, `{ version: 3, settings }`, under SETTINGS_KEY. Older
  *   documents are migrated; a corrupt one is moved aside to SETTINGS_CORRUPT_KEY (never lost)
- *   and defaults are used; a document from a newer game is left alone.
+ *   and defaults are used; a document with some bad fields keeps its good ones, which are
+ *   written back (the whole old text kept aside); a document from a newer game is left alone.
  * - Each best score is its own key, so one corrupt entry never costs the others, and nothing
  *   here ever clears storage.
  * - Nothing throws: storage that is missing or throws (privacy modes, full quota) gives a
@@ -41,12 +52,13 @@ export const SETTINGS_V1_BACKUP_KEY = 'drumDiplomacy.settings.v1';
 export const BEST_PREFIX = 'drumDiplomacy.best.';
 /** Prefix of the keys where a corrupt best entry is kept, raw, before a new best replaces it. */
 export const BEST_CORRUPT_PREFIX = 'drumDiplomacy.corrupt.best.';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const BEST_VERSION = 1;
 
 /* ---------- schemas ---------- */
 
 const SettingsDocSchema = v.object({ version: v.literal(SETTINGS_VERSION), settings: v.unknown() });
+const SettingsV2DocSchema = v.object({ version: v.literal(2), settings: v.unknown() });
 
 const keyCode = v.pipe(v.string(), v.nonEmpty());
 const fourKeys = v.tuple([keyCode, keyCode, keyCode, keyCode]);
@@ -120,20 +132,30 @@ export function parseBestKey(key: string): BestWhere | null {
 
 /**
  * Turns a version-1 document into current settings: master volume, the shared offset as both
- * players' input offset (clamped to the ±400 ms the settings allow), bindings from the key
- * arrays, the language if it had one; everything else from `defaults`.
+ * players' input offset (clamped to the ±400 ms the settings allow), keyboard bindings from the
+ * key arrays, the language if it had one; everything else from `defaults`.
  */
 export function migrateV1(doc: SettingsV1, defaults: Settings): Settings {
-  const bindingsOf = (codes: readonly string[]) =>
+  const keysOf = (codes: readonly string[]) =>
     Object.fromEntries(LANES.map((lane, i) => [lane, codes[i] as string])) as Record<Lane, string>;
-  const offset = Math.min(400, Math.max(-400, doc.offsetMs));
+  const offset = Math.min(OFFSET_LIMIT_MS, Math.max(-OFFSET_LIMIT_MS, doc.offsetMs));
   return {
     ...defaults,
     volumes: { ...defaults.volumes, master: doc.volume },
     players: [{ inputOffsetMs: offset }, { inputOffsetMs: offset }],
-    bindings: [bindingsOf(doc.keys.p1), bindingsOf(doc.keys.p2)],
+    bindings: { keyboard: [keysOf(doc.keys.p1), keysOf(doc.keys.p2)] },
     language: doc.language ?? defaults.language,
   };
+}
+
+/**
+ * Turns version-2 settings into version 3: bindings became device-qualified (the two players'
+ * keys now sit under `bindings.keyboard`). Anything else is left for validation.
+ */
+export function migrateV2Settings(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null) return settings;
+  const s = settings as Record<string, unknown>;
+  return Array.isArray(s.bindings) ? { ...s, bindings: { keyboard: s.bindings } } : s;
 }
 
 /* ---------- storage helpers ---------- */
@@ -258,15 +280,15 @@ export class SaveStore {
    *
    * @param results the run's results.
    * @param difficulties the difficulties played, player 0 then player 1.
-   * @param humans slots played by people; default both, except Solo: player 0 only (a CPU's
-   *   scores are not bests). Slots whose chart had no notes are never recorded.
+   * @param humans slots played by people: by default those of the mode's lineup (a CPU's scores
+   *   are not bests). Slots whose chart had no notes are never recorded.
    * @returns per player slot whether it set a new best, and the entry as it was before (null
    *   if none or corrupt).
    */
   recordResults(
     results: Results,
     difficulties: readonly [Difficulty, Difficulty],
-    humans: readonly PlayerId[] = results.mode === 'solo' ? [0] : [0, 1],
+    humans: readonly PlayerId[] = bestSlots(lineupFor(results.mode)),
   ): { improved: boolean[]; previous: BestEntry | null } {
     const where = { songId: results.songId, mode: results.mode, difficulties: [difficulties[0], difficulties[1]] };
     const key = bestKey(where.songId, where.mode, difficulties);
@@ -358,20 +380,34 @@ export class SaveStore {
       if (!v1.success)
         return this.corruptSettings(raw, `version 1 settings: ${issuesText(v1.issues)}`, this.defaults());
       const settings = migrateV1(v1.output, this.defaults());
-      this.notices.push({ kind: 'migrated', detail: 'settings upgraded from version 1 to version 2' });
+      this.notices.push({
+        kind: 'migrated',
+        detail: `settings upgraded from version 1 to version ${SETTINGS_VERSION}`,
+      });
       // The old text is kept before the new document replaces it.
       if (this.write(SETTINGS_V1_BACKUP_KEY, raw)) this.saveSettingsInner(settings);
       return settings;
     }
 
-    const parsedDoc = v.safeParse(SettingsDocSchema, doc);
-    if (!parsedDoc.success) {
-      return this.corruptSettings(raw, `not a settings document (${issuesText(parsedDoc.issues)})`, this.defaults());
+    let body: unknown;
+    const v2 = v.safeParse(SettingsV2DocSchema, doc);
+    if (v2.success) {
+      body = migrateV2Settings(v2.output.settings);
+    } else {
+      const parsedDoc = v.safeParse(SettingsDocSchema, doc);
+      if (!parsedDoc.success) {
+        return this.corruptSettings(raw, `not a settings document (${issuesText(parsedDoc.issues)})`, this.defaults());
+      }
+      body = parsedDoc.output.settings;
     }
-    const parsed = v.safeParse(SettingsSchema, parsedDoc.output.settings);
-    if (parsed.success) return parsed.output;
-    const { settings, reset } = salvage(parsedDoc.output.settings, this.defaults());
-    return this.corruptSettings(raw, `reset to defaults: ${reset.join(', ')}`, settings);
+    const parsed = v.safeParse(SettingsSchema, body);
+    if (parsed.success) {
+      // A version-2 document is written back as the current version (its meaning is unchanged).
+      if (v2.success) this.saveSettingsInner(parsed.output);
+      return parsed.output;
+    }
+    const { settings, reset, kept } = salvage(body, this.defaults());
+    return this.corruptSettings(raw, `reset to defaults: ${reset.join(', ')}`, settings, kept > 0);
   }
 
   private saveSettingsInner(s: Settings): void {
@@ -409,13 +445,21 @@ export class SaveStore {
     return { entry: { ...where, players, harmony, harmonyDate }, raw };
   }
 
-  private corruptSettings(raw: string, detail: string, settings: Settings): Settings {
+  /**
+   * Keeps an unreadable document aside and goes on with `settings`: when some of its fields
+   * were good (`salvaged`), those are written back so the next visit has them too; otherwise
+   * the main key is cleared.
+   */
+  private corruptSettings(raw: string, detail: string, settings: Settings, salvaged = false): Settings {
     this.notices.push({
       kind: 'corrupt-settings',
       detail: `${detail}; the old text is kept under ${SETTINGS_CORRUPT_KEY}`,
     });
-    // Only once the text is safe elsewhere may the main key go; until then it stays as it was.
-    if (this.write(SETTINGS_CORRUPT_KEY, raw)) this.remove(SETTINGS_KEY);
+    // Only once the text is safe elsewhere may the main key change; until then it stays as it was.
+    if (this.write(SETTINGS_CORRUPT_KEY, raw)) {
+      if (salvaged) this.saveSettingsInner(settings);
+      else this.remove(SETTINGS_KEY);
+    }
     return settings;
   }
 
@@ -497,15 +541,18 @@ function isFutureDocument(raw: string): boolean {
   }
 }
 
-/** Defaults, with every top-level field of `input` that is valid on its own kept. */
-function salvage(input: unknown, defaults: Settings): { settings: Settings; reset: string[] } {
+/** Defaults, with every top-level field of `input` that is valid on its own kept (`kept` of them). */
+function salvage(input: unknown, defaults: Settings): { settings: Settings; reset: string[]; kept: number } {
   const source = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const settings: Record<string, unknown> = { ...defaults };
   const reset: string[] = [];
+  let kept = 0;
   for (const [field, schema] of Object.entries(SettingsSchema.entries)) {
     const parsed = v.safeParse(schema, source[field]);
-    if (parsed.success) settings[field] = parsed.output;
-    else reset.push(field);
+    if (parsed.success) {
+      settings[field] = parsed.output;
+      if (Object.hasOwn(source, field)) kept++;
+    } else reset.push(field);
   }
-  return { settings: settings as Settings, reset };
+  return { settings: settings as Settings, reset, kept };
 }

@@ -1,5 +1,5 @@
 import type { Lane, PlayerId } from '../core/units';
-import type { DrumPress } from './inputHub';
+import type { InputSink } from './hub';
 
 export interface TouchPadsOptions {
   /** The game canvas: touches are read on it. */
@@ -9,11 +9,14 @@ export interface TouchPadsOptions {
   gameHeight: number;
   /** The lane under a game point, or null. */
   laneAt(x: number, y: number): { player: PlayerId; lane: Lane } | null;
-  /** A pad went down (judged by the event's own timestamp, like a key). */
-  onPress(press: DrumPress): void;
-  /** A pad went up. */
-  onRelease?(player: PlayerId, lane: Lane): void;
+  /** Every pad press goes here (the input hub). */
+  sink: InputSink;
+  /** Called on each pad press (e.g. a short vibration). */
+  onPress?(): void;
 }
+
+/** The touchscreen as one device that plays for both players (each has their half). */
+export const TOUCH_DEVICE = { id: 'touch', kind: 'touch', name: 'Touchscreen', player: null } as const;
 
 /**
  * Touch pads: every finger on a lane's column presses that lane, judged by the pointer
@@ -54,14 +57,16 @@ export class TouchPads {
     if (!hit) return;
     e.preventDefault();
     this.down.set(e.pointerId, hit);
-    this.o.onPress({ ...hit, timeStamp: e.timeStamp, source: 'touch' });
+    if (e.pointerType === 'touch') this.o.sink.addDevice(TOUCH_DEVICE);
+    this.o.sink.press({ device: e.pointerType === 'touch' ? 'touch' : 'pointer', ...hit, at: e.timeStamp });
+    this.o.onPress?.();
   };
 
   private readonly onUp = (e: PointerEvent): void => {
     const hit = this.down.get(e.pointerId);
     if (!hit) return;
     this.down.delete(e.pointerId);
-    this.o.onRelease?.(hit.player, hit.lane);
+    this.o.sink.release({ device: e.pointerType === 'touch' ? 'touch' : 'pointer', ...hit });
   };
 }
 

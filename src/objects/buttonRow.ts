@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import { FONT } from '../game/theme';
-import type { MenuAction } from '../input/inputHub';
+import type { MenuAction } from '../input/press';
 import type { BaseScene } from '../scenes/BaseScene';
 
 export interface ButtonItem {

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import { CENTER_X, CENTER_Y, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
-import type { MenuAction } from '../input/inputHub';
+import type { MenuAction } from '../input/press';
 import type { BaseScene } from '../scenes/BaseScene';
 import { ButtonRow } from './buttonRow';
 import { wrapStyle } from './captionBox';

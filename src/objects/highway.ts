@@ -1,8 +1,8 @@
 import type Phaser from 'phaser';
-import type { Note } from '../core/chart';
 import { HitWindows } from '../core/hitWindows';
 import { lowerBound } from '../core/judge';
 import type { Judgement } from '../core/judgement';
+import type { Note } from '../core/song';
 import { type Difficulty, type Lane, lanesFor, type Ms, type PlayerId, type Seconds } from '../core/units';
 import { HIGHWAY, highwayCenter, highwayLeft, laneWidth, laneX, touchLayout } from '../game/layout';
 import { makeNoteTextures, noteTexture, unisonTexture } from '../game/textures';
@@ -97,6 +97,11 @@ export class Highway {
     this.state.set(noteId, judgement);
   }
 
+  /** Forgets a judgement the core took back (a late-delivered press changed it). */
+  unmark(noteId: string): void {
+    this.state.delete(noteId);
+  }
+
   /** Lights a lane's pad and beam on a press. */
   flash(lane: Lane): void {
     const beam = this.beams.get(lane);
@@ -106,12 +111,6 @@ export class Highway {
     pad.setFillStyle(this.palette.lane[lane], 0.8);
     this.scene.tweens.add({ targets: beam, alpha: 0, duration: 160 });
     this.scene.time.delayedCall(90, () => pad.setFillStyle(0x000000, 0.35));
-  }
-
-  /** Centre of a lane's pad in game coordinates. */
-  padCenter(lane: Lane): { x: number; y: number } | null {
-    const pad = this.pads.get(lane);
-    return pad ? { x: pad.x, y: pad.y } : null;
   }
 
   /** Places every visible note for the song time on screen (visual offset already applied). */

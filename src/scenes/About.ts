@@ -26,7 +26,8 @@ export class About extends BaseScene {
     super('About');
   }
 
-  init(data: AboutData = {}): void {
+  override init(data: AboutData = {}): void {
+    super.init();
     this.from = typeof data.from === 'string' && data.from ? data.from : 'Title';
   }
 

@@ -3,19 +3,37 @@ import type { StringKey } from '../content/strings';
 import { translate } from '../content/strings';
 import type { App } from '../game/app';
 import { HIGH_CONTRAST, PALETTE, type Palette } from '../game/theme';
-import type { MenuAction } from '../input/inputHub';
+import type { MenuAction } from '../input/press';
 
-/** The Phaser game with the app state attached, so scenes reach it typed. */
+/** The Phaser game with the app's services attached, so scenes reach them typed. */
 export class DrumGame extends Phaser.Game {
   app!: App;
+
+  /** Key of the topmost running scene. */
+  get topScene(): string {
+    const active = this.scene.getScenes(true);
+    return active[active.length - 1]?.scene.key ?? 'Boot';
+  }
 }
 
+/** Scene lifecycle events after which the topmost scene may have changed. */
+const SCENE_CHANGES = [
+  Phaser.Scenes.Events.CREATE,
+  Phaser.Scenes.Events.SHUTDOWN,
+  Phaser.Scenes.Events.PAUSE,
+  Phaser.Scenes.Events.RESUME,
+  Phaser.Scenes.Events.SLEEP,
+  Phaser.Scenes.Events.WAKE,
+];
+
 /**
- * Shared scene plumbing: typed access to the app, translated text, and subscriptions that
- * are dropped when the scene shuts down (a scene entered fifty times leaks nothing).
+ * Shared scene plumbing: typed access to the app, translated text, subscriptions that are
+ * dropped when the scene shuts down (a scene entered fifty times leaks nothing), and the
+ * scene event the page's own UI listens to.
  */
 export abstract class BaseScene extends Phaser.Scene {
   private disposers: (() => void)[] = [];
+  private reporting = false;
 
   get app(): App {
     return (this.game as DrumGame).app;
@@ -27,6 +45,16 @@ export abstract class BaseScene extends Phaser.Scene {
 
   t(key: StringKey, vars?: Record<string, string | number>): string {
     return translate(this.app.settings.language, key, vars);
+  }
+
+  /** Scenes that override init must call super.init(). */
+  init(_data?: unknown): void {
+    if (this.reporting) return;
+    this.reporting = true;
+    const game = this.game as DrumGame;
+    // After the step in which scenes started or stopped, when the scene manager has settled.
+    const report = () => queueMicrotask(() => game.app.sceneChanged(game.topScene));
+    for (const e of SCENE_CHANGES) this.events.on(e, report);
   }
 
   /** Keeps a disposer to run when the scene shuts down. */

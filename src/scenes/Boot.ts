@@ -35,8 +35,9 @@ export class Boot extends BaseScene {
   /** The shipped Japanese and Korean fonts; text is drawn once they are in (1.5 s at most). */
   private fonts: Promise<void> = Promise.resolve();
 
+  /** A song or scene opened by URL needs all its art at once; the title only its own. */
   private get loadEverything(): boolean {
-    return this.app.directPlay || this.app.startScene !== null;
+    return this.app.launch.kind !== 'title';
   }
 
   preload(): void {
@@ -66,17 +67,15 @@ export class Boot extends BaseScene {
 
   private open(): void {
     this.children.removeAll(true);
-    const named = this.app.startScene;
-    if (this.loadEverything) {
-      this.app.artLoaded();
-      if (this.app.directPlay) this.scene.start('Play');
-      else if (named && named !== 'Boot' && this.scene.get(named))
-        this.scene.start(named, sceneData(window.location.search));
-      else this.scene.start('Title');
+    const launch = this.app.launch;
+    if (launch.kind !== 'title') {
+      this.app.art.open();
+      if (launch.kind === 'song') this.scene.start('Play');
+      else this.scene.start(launch.scene, launch.data);
       return;
     }
     this.scene.launch('Title');
-    this.load.once('complete', () => this.app.artLoaded());
+    this.load.once('complete', () => this.app.art.open());
     // After the title's first frames, so that decoding the rest does not hold the title up.
     this.time.delayedCall(400, () => {
       this.queueArt((key) => !TITLE_ART.has(key));
@@ -90,11 +89,4 @@ export class Boot extends BaseScene {
       if (wanted(key)) this.load.svg(key, url, { scale: key === 'sky' || key === 'stage-floor' ? 1 : ART_SCALE });
     }
   }
-}
-
-/** Numbers from the URL handed to a scene opened by `?scene=` (e.g. `&player=1`). */
-function sceneData(search: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of new URLSearchParams(search)) if (k !== 'scene' && /^-?\d+$/.test(v)) out[k] = Number(v);
-  return out;
 }

@@ -1,5 +1,4 @@
 import type Phaser from 'phaser';
-import type { AudioEngine } from '../audio/engine';
 import {
   audioOffsetFromTaps,
   type CalibrationResult,
@@ -10,8 +9,10 @@ import type { PlayerId, Seconds } from '../core/units';
 import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
 import { keyLabel } from '../input/bindings';
-import type { MenuAction } from '../input/inputHub';
+import type { MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
+import { VisualStep } from '../objects/visualStep';
+import { Metronome, type MetronomeAudio } from '../run/metronome';
 import { BaseScene } from './BaseScene';
 import type { ReturnTo } from './Settings';
 
@@ -23,13 +24,8 @@ export const CALIBRATION = {
   /** The first click sounds this long after the start, so the player can get ready. */
   leadIn: 1.0,
 } as const;
-/** How long the visual step's flash stays lit, s. */
-const FLASH: Seconds = 0.09;
 /** The visual step schedules its endless clicks this far ahead, s. */
 const SCHEDULE_AHEAD: Seconds = 1.2;
-/** Held ←/→ in the visual step: first repeat after this long, then every REPEAT_MS, 10 ms a step. */
-const HOLD_DELAY_MS = 380;
-const REPEAT_MS = 55;
 
 const CIRCLE = { x: CENTER_X, y: 330, r: 105 } as const;
 const STATUS_Y = 480;
@@ -52,21 +48,17 @@ export class Calibration extends BaseScene {
   private player: PlayerId = 0;
   private back: ReturnTo = { scene: 'Settings' };
   private step: Step = 'locked';
-  /** Audible time of the first click of the running metronome. */
-  private t0: Seconds | null = null;
+  private audio: MetronomeAudio | null = null;
+  private metronome: Metronome | null = null;
   private taps: Seconds[] = [];
   private result: CalibrationResult | null = null;
-  private nextClick = 0;
-  /** Visual step: the candidate visual offset, ms (positive draws the flash earlier). */
-  private adjustment = 0;
-  private hold: { dir: -1 | 1; since: number; last: number } | null = null;
+  private visual: VisualStep | null = null;
   private circle!: Phaser.GameObjects.Arc;
   private stepText!: Phaser.GameObjects.Text;
   private how!: Phaser.GameObjects.Text;
   private status!: Phaser.GameObjects.Text;
   private detail!: Phaser.GameObjects.Text;
   private buttons: ButtonRow | null = null;
-  private nudges: Phaser.GameObjects.Text[] = [];
 
   constructor() {
     super('Calibration');
@@ -76,10 +68,10 @@ export class Calibration extends BaseScene {
     this.player = data.player === 1 ? 1 : 0;
     this.back = data.back ?? { scene: 'Settings', data: {} };
     this.step = 'locked';
-    this.t0 = null;
+    this.metronome = null;
+    this.audio = null;
     this.buttons = null;
-    this.nudges = [];
-    this.hold = null;
+    this.visual = null;
     const color = this.palette.players[this.player];
 
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
@@ -94,16 +86,9 @@ export class Calibration extends BaseScene {
         strokeThickness: 6,
       })
       .setOrigin(0.5);
-    const text = (y: number, size: number, c: string) =>
-      this.add
-        .text(CENTER_X, y, '', {
-          fontFamily: FONT,
-          fontSize: `${size}px`,
-          color: c,
-          align: 'center',
-          wordWrap: { width: WIDTH - 160 },
-        })
-        .setOrigin(0.5);
+    const wrap = { align: 'center', wordWrap: { width: WIDTH - 160 } } as const;
+    const text = (y: number, size: number, color: string) =>
+      this.add.text(CENTER_X, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, ...wrap }).setOrigin(0.5);
     this.stepText = text(104, 28, '#ffe8a3').setFontStyle('bold');
     this.how = text(160, 23, this.palette.text);
     this.circle = this.add.circle(CIRCLE.x, CIRCLE.y, CIRCLE.r, color, 0.25).setStrokeStyle(6, color, 0.9);
@@ -126,10 +111,10 @@ export class Calibration extends BaseScene {
     this.onMenu((a) => this.onMenuAction(a));
     this.own(
       this.app.input.on('drum', (press) => {
-        if (this.scene.isActive() && press.player === this.player) this.tap(press.timeStamp);
+        if (this.scene.isActive() && press.player === this.player) this.tap(press.at);
       }),
     );
-    this.own(this.app.input.on('rawKey', (e) => this.holdKey(e.code, e.down)));
+    this.own(this.app.input.on('rawKey', (e) => this.visual?.key(e.code, e.down)));
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
       if (this.step === 'audio') this.tap(p.event.timeStamp);
     });
@@ -137,39 +122,20 @@ export class Calibration extends BaseScene {
     this.own(() => this.events.off('update', this.tick, this));
 
     this.stepText.setText(this.t('calAudioStep'));
-    const keys = this.app.settings.bindings[this.player];
+    const keys = this.app.settings.bindings.keyboard[this.player];
     this.how.setText(this.t('calAudioHow', { key: Object.values(keys).map(keyLabel).join(' ') }));
-    if (this.app.audio?.running) this.startAudioStep();
-    else this.waitForSound();
-  }
-
-  // --- step 1: sound ---
-
-  private waitForSound(): void {
-    this.step = 'locked';
     this.status.setText(this.t('calPressToStart'));
-    this.detail.setText(this.app.audioError ? this.t('audioBlocked') : this.t('audioUnlock'));
-    let asking = false;
-    const off = this.app.input.on('gesture', () => {
-      if (asking || !this.scene.isActive()) return;
-      asking = true;
-      // The AudioContext must be created inside the gesture's own handler.
-      void this.app.unlockAudio().then((ok) => {
-        asking = false;
-        if (!this.scene.isActive() || this.step !== 'locked') return;
-        if (!ok) {
-          this.detail.setText(this.t('audioBlocked'));
-          return;
-        }
-        off();
-        this.startAudioStep();
-      });
-    });
-    this.own(off);
-  }
-
-  private get audio(): AudioEngine | null {
-    return this.app.audio;
+    this.detail.setText(this.t('audioUnlock'));
+    this.own(
+      this.app.audio.whenRunning(
+        this.app.input,
+        (engine) => {
+          this.audio = engine;
+          this.startAudioStep();
+        },
+        (f) => this.detail.setText(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')),
+      ),
+    );
   }
 
   private startAudioStep(): void {
@@ -181,15 +147,12 @@ export class Calibration extends BaseScene {
     this.result = null;
     this.stepText.setText(this.t('calAudioStep'));
     this.detail.setText('');
-    this.startMetronome(audio, CALIBRATION.leadIn);
-    for (let i = 0; i < CALIBRATION.clicks; i++) this.scheduleClick(audio, i);
+    this.startMetronome(audio, CALIBRATION.leadIn).clickUntil(CALIBRATION.clicks);
   }
 
-  private tap(timeStamp: number): void {
-    const audio = this.audio;
-    if (this.step !== 'audio' || !audio || this.t0 === null) return;
-    audio.sample();
-    const t = audio.sync.audioTimeAt(timeStamp) - this.t0;
+  private tap(at: number): void {
+    if (this.step !== 'audio' || !this.metronome) return;
+    const t = this.metronome.timeAt(at);
     // Taps along with the count-in are practice: they neither count nor show as rejected.
     if (t < (CALIBRATION.countIn - 0.5) * CALIBRATION.beat) return;
     this.taps.push(t);
@@ -225,140 +188,71 @@ export class Calibration extends BaseScene {
 
   private applyAudio(): void {
     const r = this.result;
-    if (!r) return;
     const s = this.app.settings;
+    if (!r) return;
     const players: typeof s.players = [{ ...s.players[0] }, { ...s.players[1] }];
     players[this.player] = { ...players[this.player], inputOffsetMs: r.offsetMs };
     this.app.updateSettings({ ...s, players });
     this.startVisualStep(this.t('calApplied', { ms: r.offsetMs }));
   }
 
-  // --- step 2: picture ---
-
   private startVisualStep(note: string): void {
     const audio = this.audio;
     if (!audio) return;
     this.clearButtons();
     this.step = 'visual';
-    this.adjustment = this.app.settings.visualOffsetMs;
     this.stepText.setText(this.t('calVisualStep'));
     this.how.setText(`${note ? `${note}\n` : ''}${this.t('calVisualHow')}`);
     this.detail.setText('');
     this.startMetronome(audio, 0.4);
-    this.buttons = new ButtonRow(
-      this,
-      [
-        { label: this.t('calApply'), action: () => this.applyVisual() },
-        { label: this.t('calSkip'), action: () => this.leave() },
-      ],
-      { x: WIDTH - 190, y: CIRCLE.y, vertical: true, width: 260 },
-    );
-    // ◀◀ ◀ ▶ ▶▶ for mouse and touch: 10 ms and 1 ms either way.
-    const steps = [10, 1, -1, -10];
-    const labels = ['◀◀', '◀', '▶', '▶▶'];
-    this.nudges = steps.map((d, i) =>
-      this.add
-        .text(CENTER_X + (i - 1.5) * 110, STATUS_Y + 80, labels[i] as string, {
-          fontFamily: FONT,
-          fontSize: '30px',
-          color: this.palette.text,
-          backgroundColor: '#1d1b4f',
-          padding: { x: 18, y: 6 },
-        })
-        .setOrigin(0.5)
-        .setInteractive({ useHandCursor: true })
-        .on('pointerup', () => this.nudge(d)),
-    );
-    this.showAdjustment();
+    this.visual = new VisualStep(this, {
+      start: this.app.settings.visualOffsetMs,
+      beat: CALIBRATION.beat,
+      circle: this.circle,
+      color: this.palette.players[this.player],
+      status: this.status,
+      nudgeY: STATUS_Y + 80,
+      text: (key, vars) => this.t(key, vars),
+      textColor: this.palette.text,
+      onApply: (ms) => {
+        const v = visualOffsetFromAdjustments([ms]);
+        if (v !== null) this.app.updateSettings({ ...this.app.settings, visualOffsetMs: v });
+        this.leave();
+      },
+      onSkip: () => this.leave(),
+    });
   }
 
-  private nudge(ms: number): void {
-    if (this.step !== 'visual') return;
-    this.adjustment = Math.max(-400, Math.min(400, this.adjustment + ms));
-    this.showAdjustment();
-  }
-
-  private showAdjustment(): void {
-    const a = this.adjustment;
-    const key = a > 0 ? 'calVisualEarlier' : a < 0 ? 'calVisualLater' : 'calVisualZero';
-    this.status.setText(this.t(key, { ms: Math.abs(a) }));
-  }
-
-  private applyVisual(): void {
-    const v = visualOffsetFromAdjustments([this.adjustment]);
-    if (v !== null) this.app.updateSettings({ ...this.app.settings, visualOffsetMs: v });
-    this.leave();
-  }
-
-  /** ←/→ held in the visual step repeat in 10 ms steps (menu actions come once per press). */
-  private holdKey(code: string, down: boolean): void {
-    if (code !== 'ArrowLeft' && code !== 'ArrowRight') return;
-    const dir = code === 'ArrowLeft' ? 1 : -1;
-    if (!down) {
-      if (this.hold?.dir === dir) this.hold = null;
-    } else if (this.step === 'visual' && this.hold?.dir !== dir) {
-      const now = performance.now();
-      this.hold = { dir, since: now, last: now };
-    }
-  }
-
-  // --- the metronome ---
-
-  private startMetronome(audio: AudioEngine, leadIn: Seconds): void {
-    audio.stopSong();
-    this.t0 = audio.audibleNow() + leadIn;
-    this.nextClick = 0;
-    const t0 = this.t0;
+  private startMetronome(audio: MetronomeAudio, leadIn: Seconds): Metronome {
+    this.stopMetronome();
+    const metronome = new Metronome(audio, CALIBRATION.beat, leadIn);
+    this.metronome = metronome;
     // The automation hook reads calibration times through this: seconds since the first click,
     // without the player's input offset.
-    this.app.clockSource = {
-      perfTimeOf: (_player, time) => (audio.sync.ready ? audio.sync.perfTimeAt(t0 + time) : null),
-    };
-  }
-
-  private scheduleClick(audio: AudioEngine, i: number): void {
-    if (this.t0 === null) return;
-    audio.clickAtAudible(this.t0 + i * CALIBRATION.beat, i % 4 === 0);
-    this.nextClick = i + 1;
+    this.app.flow.timed = metronome;
+    return metronome;
   }
 
   private stopMetronome(): void {
-    this.audio?.stopSong();
-    this.t0 = null;
-    this.hold = null;
-    this.app.clockSource = null;
+    this.metronome?.stop();
+    if (this.app.flow.timed === this.metronome) this.app.flow.timed = null;
+    this.metronome = null;
   }
 
   private tick(): void {
-    const audio = this.audio;
-    if (!audio || this.t0 === null) return;
-    const now = audio.audibleNow();
-    const since = now - this.t0;
+    const metronome = this.metronome;
+    if (!metronome) return;
+    const since = metronome.elapsed();
     if (this.step === 'audio') {
       const beat = Math.floor(since / CALIBRATION.beat);
       if (beat < CALIBRATION.countIn) {
         this.status.setText(this.t('calCountIn', { n: CALIBRATION.countIn - Math.max(0, beat) }));
       } else this.status.setText(this.t('calTapping', { n: this.taps.length }));
       if (since > CALIBRATION.clicks * CALIBRATION.beat) this.finishAudioStep();
-    } else if (this.step === 'visual') {
-      while (this.t0 + this.nextClick * CALIBRATION.beat < now + SCHEDULE_AHEAD)
-        this.scheduleClick(audio, this.nextClick);
-      // The flash is drawn as notes are: `visualOffsetMs` earlier than the sound.
-      const shown = since + this.adjustment / 1000;
-      const phase = shown - Math.floor(shown / CALIBRATION.beat) * CALIBRATION.beat;
-      const lit = shown >= 0 && phase < FLASH;
-      this.circle.setFillStyle(lit ? 0xffffff : this.palette.players[this.player], lit ? 1 : 0.2);
-      this.updateHold();
+    } else if (this.visual) {
+      metronome.clickAhead(SCHEDULE_AHEAD);
+      this.visual.tick(since);
     }
-  }
-
-  private updateHold(): void {
-    const h = this.hold;
-    if (!h) return;
-    const now = performance.now();
-    if (now - h.since < HOLD_DELAY_MS || now - h.last < REPEAT_MS) return;
-    h.last = now;
-    this.nudge(h.dir * 10);
   }
 
   /** Feedback for a tap; reduced motion changes its colour instead of its size. */
@@ -375,25 +269,20 @@ export class Calibration extends BaseScene {
     });
   }
 
-  // --- navigation ---
-
   private onMenuAction(a: MenuAction): void {
     if (a === 'back') {
       this.leave();
       return;
     }
-    if (this.step === 'visual') {
-      if (a === 'left') this.nudge(1);
-      else if (a === 'right') this.nudge(-1);
-      else this.buttons?.handle(a);
-    } else if (this.step === 'audioResult') this.buttons?.handle(a);
+    if (this.visual) this.visual.menu(a);
+    else if (this.step === 'audioResult') this.buttons?.handle(a);
   }
 
   private clearButtons(): void {
     this.buttons?.destroy();
     this.buttons = null;
-    for (const n of this.nudges) n.destroy();
-    this.nudges = [];
+    this.visual?.destroy();
+    this.visual = null;
   }
 
   private leave(): void {

@@ -1,6 +1,5 @@
 import type { StringKey } from '../content/strings';
 import type { Mode } from '../core/units';
-import { LESSON_SONG } from '../game/app';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
 import { wrapStyle } from '../objects/captionBox';
@@ -111,13 +110,8 @@ export class ModeSelect extends BaseScene {
   }
 
   private go(mode: Mode): void {
-    if (mode === 'lesson') {
-      // The lesson is one song, slow and gentle: straight to it.
-      this.app.selection = { ...this.app.selection, mode, songId: LESSON_SONG, difficulties: ['normal', 'normal'] };
-      this.scene.start('Play');
-      return;
-    }
-    this.app.selection = { ...this.app.selection, mode };
-    this.scene.start('SongSelect');
+    this.app.flow.choose({ mode });
+    // A mode with a fixed song (the Lesson: one song, slow and gentle) goes straight to it.
+    this.scene.start(this.app.flow.lineup.fixed ? 'Play' : 'SongSelect');
   }
 }

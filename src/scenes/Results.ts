@@ -1,7 +1,10 @@
 import { closingCaption, outcomeOf } from '../content/captions';
 import { applySuggestedOffset } from '../core/calibration';
-import type { PlayerResult, Results as RunResults } from '../core/match';
+import { lineupFor } from '../core/lineup';
+import type { PlayerResult } from '../core/match';
+import { partOf, type Song } from '../core/song';
 import { PLAYERS, type PlayerId } from '../core/units';
+import type { FinishedRun } from '../game/flow';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
 import { CaptionBox } from '../objects/captionBox';
@@ -18,12 +21,21 @@ export class Results extends BaseScene {
     super('Results');
   }
 
-  create(): void {
-    const r = this.app.lastResults;
+  private finished!: FinishedRun;
+
+  /** Shows the finished run it is handed (Play hands it over); without one there is nothing to show. */
+  create(data?: FinishedRun): void {
+    if (!data?.results) {
+      this.scene.start('Title');
+      return;
+    }
+    this.finished = data;
+    const r = data.results;
+    const song: Song | undefined = this.app.library.get(r.songId);
     new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110 });
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.35).setOrigin(0);
     this.add
-      .text(CENTER_X, 28, `${this.t('results')} · ${this.app.selectedSong.title}`, {
+      .text(CENTER_X, 28, `${this.t('results')} · ${r.title}`, {
         fontFamily: FONT,
         fontSize: '34px',
         fontStyle: 'bold',
@@ -32,8 +44,6 @@ export class Results extends BaseScene {
         strokeThickness: 6,
       })
       .setOrigin(0.5, 0);
-    if (!r) return;
-    const song = this.app.selectedSong;
     for (const p of PLAYERS) {
       const pr = r.players[p];
       if (pr) this.panel(p, pr);
@@ -45,7 +55,7 @@ export class Results extends BaseScene {
       const won = winner === undefined || winner === null || winner === p;
       const d = new Drummer(
         this,
-        song.parts[p].character,
+        song ? partOf(song, p).character : p === 0 ? 'takaichi' : 'lee',
         CENTER_X + (p === 0 ? -62 : 62),
         HEIGHT - 6,
         0.28 / ART_SCALE,
@@ -77,7 +87,7 @@ export class Results extends BaseScene {
         wordWrap: { width: 360 },
       })
       .setOrigin(0.5, 0);
-    const back = this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect';
+    const back = lineupFor(r.mode).back;
     new Menu(
       this,
       [
@@ -88,7 +98,7 @@ export class Results extends BaseScene {
       { x: CENTER_X, y: 372, width: 300, spacing: 54, fontSize: 22 },
     );
     this.onMenu((a) => {
-      if (a === 'back') this.scene.start(this.app.selection.mode === 'lesson' ? 'ModeSelect' : 'SongSelect');
+      if (a === 'back') this.scene.start(back);
     });
     new CaptionBox(this, {
       x: CENTER_X,
@@ -97,18 +107,17 @@ export class Results extends BaseScene {
       fontSize: 18,
       language: this.app.settings.language,
       calm: this.calm,
-    }).show(closingCaption(outcomeOf(r, this.app.lastBest.improved)));
+    }).show(closingCaption(outcomeOf(r, data.improved)));
   }
 
   /**
    * After 50 or more judged hits, the offset that would have centred the run, applied with one
    * press (only for human players, and when it differs from the current one by 3 ms or more).
    */
-  private offsetSuggestions(r: RunResults): { label: string; action: () => void }[] {
-    const mode = this.app.selection.mode;
+  private offsetSuggestions(r: FinishedRun['results']): { label: string; action: () => void }[] {
     const out: { label: string; action: () => void }[] = [];
     for (const p of PLAYERS) {
-      const cpu = (mode === 'solo' && p === 1) || (mode === 'lesson' && p === 0);
+      const cpu = r.seats[p] !== 'local';
       const current = this.app.settings.players[p].inputOffsetMs;
       const next = applySuggestedOffset(current, r.players[p]?.suggestedOffsetMs ?? null);
       if (cpu || next === null || Math.abs(next - current) < 3) continue;
@@ -119,7 +128,7 @@ export class Results extends BaseScene {
           const players: typeof s.players = [{ ...s.players[0] }, { ...s.players[1] }];
           players[p] = { inputOffsetMs: next };
           this.app.updateSettings({ ...s, players });
-          this.app.notices.show(`${item.label} ✔`);
+          this.app.notices.info(`${item.label} ✔`);
         },
       };
       out.push(item);
@@ -139,14 +148,13 @@ export class Results extends BaseScene {
         color: c,
         fontStyle: bold ? 'bold' : 'normal',
       });
-    const mode = this.app.selection.mode;
-    const cpu = (mode === 'solo' && p === 1) || (mode === 'lesson' && p === 0);
+    const cpu = this.finished.results.seats[p] === 'cpu';
     const who = cpu ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
     text(20, 14, `${who} · ${this.t(r.difficulty)}`, 22, hex(color), true);
     text(20, 44, r.grade, 84, '#ffe8a3', true);
     text(160, 58, r.score.toLocaleString('en-US'), 40, '#ffffff', true);
     text(160, 106, `${this.t('accuracy')} ${(r.accuracy * 100).toFixed(2)}%`, 22);
-    if (this.app.lastBest.newBest[p]) text(PANEL_W - 150, 14, `★ ${this.t('newBest')}`, 22, '#ffd166', true);
+    if (this.finished.newBest[p]) text(PANEL_W - 150, 14, `★ ${this.t('newBest')}`, 22, '#ffd166', true);
     const j = this.palette.judgement;
     const rows: [string, number, number][] = [
       [this.t('perfect'), r.counts.perfect, j.perfect],

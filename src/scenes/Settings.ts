@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { StringKey } from '../content/strings';
-import { PLAYERS, type PlayerId } from '../core/units';
+import { OFFSET_LIMIT_MS, PLAYERS, type PlayerId } from '../core/units';
 import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
 import { defaultSettings, LANGUAGES, type Language, type Settings as SettingsData } from '../game/settings';
 import { FONT } from '../game/theme';
@@ -111,7 +111,7 @@ export class Settings extends BaseScene {
     this.own(
       this.app.input.on('rawKey', (e) => {
         if (!this.scene.isActive() || this.dialog?.open) return;
-        this.list.holdKey(e.code, e.down, e.timeStamp);
+        this.list.holdKey(e.code, e.down, e.at);
       }),
     );
     this.events.on('update', this.tick, this);
@@ -149,8 +149,8 @@ export class Settings extends BaseScene {
       kind: 'slider',
       label: this.t(p === 0 ? 'setOffsetP1' : 'setOffsetP2'),
       hint: this.t('setOffsetHint'),
-      min: -400,
-      max: 400,
+      min: -OFFSET_LIMIT_MS,
+      max: OFFSET_LIMIT_MS,
       step: 1,
       fastStep: 10,
       get: () => this.s.players[p].inputOffsetMs,
@@ -191,8 +191,8 @@ export class Settings extends BaseScene {
         kind: 'slider',
         label: this.t('setVisualOffset'),
         hint: this.t('setVisualOffsetHint'),
-        min: -400,
-        max: 400,
+        min: -OFFSET_LIMIT_MS,
+        max: OFFSET_LIMIT_MS,
         step: 1,
         fastStep: 10,
         get: () => this.s.visualOffsetMs,

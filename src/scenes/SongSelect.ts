@@ -1,4 +1,6 @@
 import type Phaser from 'phaser';
+import { CPU_SKILL_NAMES, isLocal } from '../core/lineup';
+import { chartOf, difficultiesOf } from '../core/song';
 import { DIFFICULTIES, type Difficulty, PLAYERS, type PlayerId } from '../core/units';
 import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
@@ -14,9 +16,9 @@ export class SongSelect extends BaseScene {
   private panels: { diffs: Phaser.GameObjects.Text[]; ready: Phaser.GameObjects.Text }[] = [];
   private skillText: Phaser.GameObjects.Text | null = null;
 
-  /** Solo: player 2's panel configures the CPU partner and is always ready. */
-  private get solo(): boolean {
-    return this.app.selection.mode === 'solo';
+  /** A slot the CPU plays: its panel configures the CPU partner and is always ready. */
+  private cpu(p: PlayerId): boolean {
+    return !isLocal(this.app.flow.lineup, p);
   }
 
   constructor() {
@@ -24,14 +26,14 @@ export class SongSelect extends BaseScene {
   }
 
   create(): void {
-    this.ready[0] = false;
-    this.ready[1] = this.solo;
+    this.ready[0] = this.cpu(0);
+    this.ready[1] = this.cpu(1);
     this.panels = [];
     this.skillText = null;
-    const songs = this.app.listedSongs;
+    const songs = this.app.library.listed;
     this.songIndex = Math.max(
       0,
-      songs.findIndex((s) => s.id === this.app.selection.songId),
+      songs.findIndex((s) => s.id === this.app.flow.selection.songId),
     );
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.45).setOrigin(0);
@@ -81,10 +83,11 @@ export class SongSelect extends BaseScene {
     this.own(
       this.app.input.on('drum', (press) => {
         if (!this.scene.isActive()) return;
+        const cpu = this.cpu(press.player);
         if (press.lane === 'hihat') this.stepDifficulty(press.player, -1);
         else if (press.lane === 'snare') this.stepDifficulty(press.player, 1);
-        else if (press.lane === 'tom' && this.solo && press.player === 1) this.cycleSkill();
-        else if (press.lane === 'kick' && !(this.solo && press.player === 1)) this.toggleReady(press.player);
+        else if (press.lane === 'tom' && cpu) this.cycleSkill();
+        else if (press.lane === 'kick' && !cpu) this.toggleReady(press.player);
       }),
     );
     this.refresh();
@@ -94,8 +97,9 @@ export class SongSelect extends BaseScene {
     const x = p === 0 ? CENTER_X - 300 : CENTER_X + 300;
     const color = hex(this.palette.players[p]);
     this.add.rectangle(x, y + 100, 500, 232, 0x151238, 0.85).setStrokeStyle(3, this.palette.players[p]);
-    const keys = this.app.settings.bindings[p];
-    const who = this.solo && p === 1 ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
+    const keys = this.app.settings.bindings.keyboard[p];
+    const cpu = this.cpu(p);
+    const who = cpu ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
     this.add
       .text(x, y + 10, `${who} · ${this.t(p === 0 ? 'nameTakaichi' : 'nameLee')}`, {
         fontFamily: FONT,
@@ -115,7 +119,7 @@ export class SongSelect extends BaseScene {
       .text(
         x,
         y + 140,
-        this.solo && p === 1
+        cpu
           ? this.t('cpuHint', { key: keyLabel(keys.tom) })
           : touchLayout
             ? this.t('pickHintTouch')
@@ -127,36 +131,37 @@ export class SongSelect extends BaseScene {
       .text(x, y + 180, '', { fontFamily: FONT, fontSize: '22px', fontStyle: 'bold', color: '#ffd166' })
       .setOrigin(0.5)
       .setInteractive({ useHandCursor: true })
-      .on('pointerup', () => (this.solo && p === 1 ? this.cycleSkill() : this.toggleReady(p)));
+      .on('pointerup', () => (cpu ? this.cycleSkill() : this.toggleReady(p)));
     this.panels[p] = { diffs, ready };
-    if (this.solo && p === 1) this.skillText = ready;
+    if (cpu) this.skillText = ready;
   }
 
   private cycleSkill(): void {
-    const skills = ['novice', 'steady', 'pro'] as const;
-    const next = skills[(skills.indexOf(this.app.selection.cpuSkill) + 1) % skills.length] ?? 'steady';
-    this.app.selection = { ...this.app.selection, cpuSkill: next };
+    const skills = CPU_SKILL_NAMES;
+    const next = skills[(skills.indexOf(this.app.flow.selection.cpuSkill) + 1) % skills.length] ?? 'steady';
+    this.app.flow.choose({ cpuSkill: next });
     this.refresh();
   }
 
   private pickSong(i: number): void {
     this.songIndex = i;
-    const song = this.app.listedSongs[i];
-    if (song) this.app.selection = { ...this.app.selection, songId: song.id };
+    const song = this.app.library.listed[i];
+    if (song) this.app.flow.choose({ songId: song.id });
     this.refresh();
   }
 
   private stepDifficulty(p: PlayerId, step: number): void {
-    const cur = DIFFICULTIES.indexOf(this.app.selection.difficulties[p]);
-    const next = DIFFICULTIES[Math.min(DIFFICULTIES.length - 1, Math.max(0, cur + step))] as Difficulty;
-    this.setDifficulty(p, next);
+    const have = difficultiesOf(this.app.flow.song, p);
+    const cur = have.indexOf(this.app.flow.difficulties[p]);
+    const next = have[Math.min(have.length - 1, Math.max(0, cur + step))];
+    if (next) this.setDifficulty(p, next);
   }
 
   private setDifficulty(p: PlayerId, d: Difficulty): void {
-    const diffs: [Difficulty, Difficulty] = [...this.app.selection.difficulties];
+    const diffs: [Difficulty, Difficulty] = [...this.app.flow.selection.difficulties];
     diffs[p] = d;
-    this.app.selection = { ...this.app.selection, difficulties: diffs };
-    this.ready[p] = this.solo && p === 1;
+    this.app.flow.choose({ difficulties: diffs });
+    this.ready[p] = this.cpu(p);
     this.refresh();
   }
 
@@ -172,15 +177,15 @@ export class SongSelect extends BaseScene {
   }
 
   private refresh(): void {
-    const song = this.app.selectedSong;
+    const song = this.app.flow.song;
     this.songTexts.forEach((t, i) => {
       const on = i === this.songIndex;
       t.setColor(on ? '#ffd166' : '#f5f3ff').setScale(on ? 1.1 : 1);
-      t.setText(`${on ? '♪ ' : ''}${this.app.listedSongs[i]?.title ?? ''}`);
+      t.setText(`${on ? '♪ ' : ''}${this.app.library.listed[i]?.title ?? ''}`);
     });
     const len = Math.round(song.length);
-    const sel = this.app.selection;
-    const best = this.app.store.best(song.id, sel.mode, sel.difficulties);
+    const sel = this.app.flow.selection;
+    const best = this.app.store.best(song.id, sel.mode, this.app.flow.difficulties);
     const bestText = best?.players
       .map((b, p) =>
         b ? `${this.t(p === 0 ? 'player1' : 'player2')} ${b.score.toLocaleString('en-US')} ${b.grade}` : '',
@@ -194,10 +199,12 @@ export class SongSelect extends BaseScene {
     for (const p of PLAYERS) {
       const panel = this.panels[p];
       if (!panel) continue;
-      const chosen = this.app.selection.difficulties[p];
+      const chosen = this.app.flow.difficulties[p];
+      const have = difficultiesOf(song, p);
       panel.diffs.forEach((t, i) => {
         const d = DIFFICULTIES[i] as Difficulty;
-        const chart = song.parts[p].charts[d];
+        t.setVisible(have.includes(d));
+        const chart = chartOf(song, p, d);
         const on = d === chosen;
         // Difficulty rating: notes per second over the song.
         const nps = (chart.length / song.length).toFixed(1);
@@ -206,8 +213,8 @@ export class SongSelect extends BaseScene {
         t.setPadding(8, 4, 8, 4);
       });
       if (panel.ready === this.skillText) {
-        const key = keyLabel(this.app.settings.bindings[1].tom);
-        panel.ready.setText(`${this.t('skill')}: ${this.t(this.app.selection.cpuSkill)}  (${key})`);
+        const key = keyLabel(this.app.settings.bindings.keyboard[p].tom);
+        panel.ready.setText(`${this.t('skill')}: ${this.t(this.app.flow.selection.cpuSkill)}  (${key})`);
         continue;
       }
       panel.ready.setText(
@@ -215,7 +222,7 @@ export class SongSelect extends BaseScene {
           ? `✔ ${this.t('ready')}`
           : touchLayout
             ? this.t('notReadyTouch')
-            : this.t('notReady', { kick: keyLabel(this.app.settings.bindings[p].kick) }),
+            : this.t('notReady', { kick: keyLabel(this.app.settings.bindings.keyboard[p].kick) }),
       );
     }
   }

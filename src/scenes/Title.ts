@@ -1,4 +1,3 @@
-import { loadAudioModule } from '../game/app';
 import { ART_SCALE, CENTER_X, HEIGHT } from '../game/layout';
 import { FONT } from '../game/theme';
 import { Drummer } from '../objects/drummer';
@@ -45,7 +44,7 @@ export class Title extends BaseScene {
       })
       .setOrigin(0.5);
     const note = this.add
-      .text(CENTER_X, 186, this.app.audio ? '' : this.t('audioUnlock'), {
+      .text(CENTER_X, 186, this.app.audio.running ? '' : this.t('audioUnlock'), {
         fontFamily: FONT,
         fontSize: '20px',
         color: '#cfc8ff',
@@ -68,22 +67,19 @@ export class Title extends BaseScene {
       },
     });
     // Fetch the audio code while the title shows: it is needed at the first key or tap.
-    this.time.delayedCall(200, () => void loadAudioModule());
-    let leaving = false;
-    const go = () => {
-      if (leaving) return;
-      leaving = true;
-      // Creating the AudioContext must happen inside the gesture's own handler.
-      void this.app.unlockAudio().then((ok) => {
-        if (!ok) {
-          leaving = false;
-          note.setText(this.t('audioBlocked'));
-          return;
-        }
-        this.scene.start('ModeSelect');
-      });
-    };
-    this.own(this.app.input.on('gesture', go));
+    this.time.delayedCall(200, () => this.app.audio.preload());
+    if (this.app.audio.running) {
+      // Sound is on already (back from a menu): any gesture goes on.
+      this.own(this.app.input.on('gesture', () => this.scene.start('ModeSelect')));
+    } else {
+      this.own(
+        this.app.audio.whenRunning(
+          this.app.input,
+          () => this.scene.start('ModeSelect'),
+          (f) => note.setText(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')),
+        ),
+      );
+    }
     this.own(this.app.input.on('drum', (p) => (p.player === 0 ? left : right).strike(p.lane)));
   }
 }

@@ -87,7 +87,7 @@ describe('settings, key bindings and calibration', () => {
     await tapKey(game, 'Enter');
     await page.waitForFunction(() => window.drumDiplomacy.perfTimeOf(0, 0) !== null); // step 2's metronome
     const saved = await savedSettings(page);
-    expect(saved?.version).toBe(2);
+    expect(saved?.version).toBe(3);
     expect(Math.abs((saved?.settings.players[0]?.inputOffsetMs ?? Number.NaN) - 37)).toBeLessThanOrEqual(1);
     expect(saved?.settings.players[1]?.inputOffsetMs).toBe(0);
     // Esc leaves the wizard (back to Settings) and stops the clicks.

@@ -19,6 +19,7 @@ import {
   SETTINGS_V1_BACKUP_KEY,
   type StorageLike,
 } from '../../src/game/storage';
+import { BINDABLE_KEYS, RESERVED_KEYS } from '../../src/input/bindings';
 
 /* ---------- fakes ---------- */
 
@@ -133,11 +134,39 @@ describe('settings', () => {
     expect(notices).toEqual([]);
   });
 
-  it('saves and loads a version-2 document', () => {
+  it('saves and loads a version-3 document', () => {
     const storage = new MemoryStorage();
     expect(store(storage).saveSettings(custom())).toBeNull();
-    expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toEqual({ version: 2, settings: custom() });
+    expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toEqual({ version: 3, settings: custom() });
     expect(store(storage).loadSettings()).toEqual({ settings: custom(), notices: [] });
+  });
+
+  it('migrates a version-2 document: its keys move under bindings.keyboard, everything else kept, written back', () => {
+    const storage = new MemoryStorage();
+    const keys = [
+      { hihat: 'KeyQ', snare: 'KeyW', tom: 'KeyE', kick: 'KeyR' },
+      { hihat: 'KeyU', snare: 'KeyI', tom: 'KeyO', kick: 'KeyP' },
+    ];
+    storage.setItem(SETTINGS_KEY, JSON.stringify({ version: 2, settings: { ...custom(), bindings: keys } }));
+    const expected = { ...custom(), bindings: { keyboard: keys } };
+    expect(store(storage).loadSettings()).toEqual({ settings: expected, notices: [] });
+    expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toEqual({ version: 3, settings: expected });
+  });
+
+  it('refuses bindings that cannot be played: an unknown key, a 1 MB key name, markup, a reserved menu key, one key twice', () => {
+    const keyboard = defaults().bindings.keyboard;
+    const withKey = (code: string) => ({ keyboard: [{ ...keyboard[0], snare: code }, keyboard[1]] });
+    for (const bindings of [
+      withKey('KeyÅ'),
+      withKey('x'.repeat(1_000_000)),
+      withKey('<img src=x onerror=alert(1)>'),
+      withKey('Escape'),
+      withKey('KeyJ'),
+      { keyboard: [{ hihat: 'Escape', snare: 'Escape', tom: 'Escape', kick: 'Escape' }, keyboard[1]] },
+    ]) {
+      expect(v.is(SettingsSchema, { ...custom(), bindings })).toBe(false);
+    }
+    expect(v.is(SettingsSchema, { ...custom(), bindings: withKey('Numpad5') })).toBe(true);
   });
 
   it('keeps corrupt JSON under the corrupt key and uses defaults', () => {
@@ -184,6 +213,8 @@ describe('settings', () => {
     expect(kinds(notices)).toEqual(['corrupt-settings']);
     expect(notices[0]?.detail).toMatch(/bindings, noteSpeed, language|bindings.*noteSpeed.*language/);
     expect(storage.getItem(SETTINGS_CORRUPT_KEY)).toBe(JSON.stringify(doc));
+    // The good fields are written back: the next visit still has them, without a notice.
+    expect(store(storage).loadSettings()).toEqual({ settings, notices: [] });
   });
 
   it('treats a version-2 document whose settings are not an object as corrupt', () => {
@@ -209,17 +240,19 @@ describe('settings', () => {
         ...defaults(),
         volumes: { ...defaults().volumes, master: 0.4 },
         players: [{ inputOffsetMs: 28 }, { inputOffsetMs: 28 }],
-        bindings: [
-          { hihat: 'KeyQ', snare: 'KeyW', tom: 'KeyE', kick: 'KeyR' },
-          { hihat: 'KeyU', snare: 'KeyI', tom: 'KeyO', kick: 'KeyP' },
-        ],
+        bindings: {
+          keyboard: [
+            { hihat: 'KeyQ', snare: 'KeyW', tom: 'KeyE', kick: 'KeyR' },
+            { hihat: 'KeyU', snare: 'KeyI', tom: 'KeyO', kick: 'KeyP' },
+          ],
+        },
         language: 'ko',
       };
       expect(settings).toEqual(expected);
       expect(v.is(SettingsSchema, settings)).toBe(true);
       expect(kinds(notices)).toEqual(['migrated']);
-      // Written back as version 2, the old text kept.
-      expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toEqual({ version: 2, settings: expected });
+      // Written back as the current version, the old text kept.
+      expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toEqual({ version: 3, settings: expected });
       expect(storage.getItem(SETTINGS_V1_BACKUP_KEY)).toBe(JSON.stringify(v1));
       expect(store(storage).loadSettings()).toEqual({ settings: expected, notices: [] });
     });
@@ -254,7 +287,7 @@ describe('settings', () => {
   });
 
   describe('a document from a newer game', () => {
-    const future = JSON.stringify({ version: 3, settings: { everything: 'different' } });
+    const future = JSON.stringify({ version: 4, settings: { everything: 'different' } });
 
     it('gives defaults and a notice, and is not overwritten by loading', () => {
       const storage = new MemoryStorage();
@@ -262,7 +295,7 @@ describe('settings', () => {
       const { settings, notices } = store(storage).loadSettings();
       expect(settings).toEqual(defaults());
       expect(kinds(notices)).toEqual(['corrupt-settings']);
-      expect(notices[0]?.detail).toContain('version 3');
+      expect(notices[0]?.detail).toContain('version 4');
       expect(storage.getItem(SETTINGS_KEY)).toBe(future);
       expect(storage.getItem(SETTINGS_CORRUPT_KEY)).toBeNull();
     });
@@ -326,15 +359,18 @@ describe('settings', () => {
   it('property: any Settings that passes SettingsSchema round-trips save → load unchanged', () => {
     const vol = fc.double({ min: 0, max: 1, noNaN: true });
     const offset = fc.double({ min: -400, max: 400, noNaN: true });
-    const code = fc.string({ minLength: 1, maxLength: 12, unit: 'binary' });
-    const keys = fc.record(
-      Object.fromEntries(LANES.map((l) => [l, code])) as Record<(typeof LANES)[number], typeof code>,
-    );
+    // Eight different bindable keys.
+    const keyboard = fc
+      .shuffledSubarray(
+        [...BINDABLE_KEYS].filter((k) => !RESERVED_KEYS.has(k)),
+        { minLength: 8, maxLength: 8 },
+      )
+      .map((codes) => [0, 1].map((p) => Object.fromEntries(LANES.map((l, i) => [l, codes[p * 4 + i] as string]))));
     const settingsArb = fc.record({
       volumes: fc.record({ master: vol, music: vol, drums: vol }),
       players: fc.tuple(fc.record({ inputOffsetMs: offset }), fc.record({ inputOffsetMs: offset })),
       visualOffsetMs: offset,
-      bindings: fc.tuple(keys, keys),
+      bindings: fc.record({ keyboard }),
       noteSpeed: fc.double({ min: 0.6, max: 3, noNaN: true }),
       language: fc.constantFrom(...LANGUAGES),
       reducedMotion: fc.boolean(),

@@ -1,4 +1,5 @@
-import type { Language } from './settings';
+import type { App } from '../game/app';
+import type { Language } from '../game/settings';
 
 /**
  * The page around the canvas on phones and tablets: a "turn sideways" overlay while Play is
@@ -7,22 +8,12 @@ import type { Language } from './settings';
  */
 
 export interface ScreenUiOptions {
-  /** Key of the active scene ('Title', 'Play', ...). */
-  scene(): string;
-  language(): Language;
+  /** The game's services: its scene events, settings and strings. */
+  app: App;
   /** True when the touch layout is in use (a touchscreen, or `?touch=1`). */
   touch(): boolean;
   parent?: HTMLElement;
 }
-
-const TEXT: Record<Language, { rotate: string; enter: string; exit: string }> = {
-  en: { rotate: 'Turn your device sideways to play', enter: 'Full screen', exit: 'Exit full screen' },
-  ja: { rotate: '端末を横向きにしてプレイしてください', enter: '全画面表示', exit: '全画面表示を終了' },
-  ko: { rotate: '기기를 가로로 돌려서 플레이하세요', enter: '전체 화면', exit: '전체 화면 종료' },
-};
-
-/** How often the active scene is read (the game has no scene events outside Phaser). */
-export const POLL_MS = 500;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -109,31 +100,26 @@ export function installScreenUi(o: ScreenUiOptions): { update(): void; dispose()
 
   let shownLanguage: Language | null = null;
   let shownFull: boolean | null = null;
+  const { app } = o;
   const update = (): void => {
-    const language = o.language();
-    const text = TEXT[language] ?? TEXT.en;
+    const language = app.settings.language;
     const full = fullscreenElement() !== null;
     if (language !== shownLanguage || full !== shownFull) {
       shownLanguage = language;
       shownFull = full;
       rotate.lang = language;
-      rotateText.textContent = text.rotate;
+      rotateText.textContent = app.t('pageRotate');
       button.lang = language;
-      button.setAttribute('aria-label', full ? text.exit : text.enter);
+      button.setAttribute('aria-label', app.t(full ? 'pageExitFullscreen' : 'pageFullscreen'));
       button.replaceChildren(icon(full ? EXIT_ICON : ENTER_ICON));
     }
-    let scene = '';
-    try {
-      scene = o.scene();
-    } catch {
-      // The hook is not there yet.
-    }
-    rotate.hidden = !(o.touch() && portrait.matches && scene === 'Play');
+    rotate.hidden = !(o.touch() && portrait.matches && app.activeScene === 'Play');
     // An installed app opened full screen has no browser UI to leave: no button there.
     button.hidden = !fullscreenEnabled() || (installedFullscreen.matches && !full);
   };
 
-  const timer = setInterval(update, POLL_MS);
+  const offScene = app.events.on('scene', update);
+  const offSettings = app.events.on('settings', update);
   portrait.addEventListener('change', update);
   installedFullscreen.addEventListener('change', update);
   document.addEventListener('fullscreenchange', update);
@@ -143,7 +129,8 @@ export function installScreenUi(o: ScreenUiOptions): { update(): void; dispose()
   return {
     update,
     dispose() {
-      clearInterval(timer);
+      offScene();
+      offSettings();
       portrait.removeEventListener('change', update);
       installedFullscreen.removeEventListener('change', update);
       document.removeEventListener('fullscreenchange', update);

@@ -1,8 +1,8 @@
 import { registerSW } from 'virtual:pwa-register';
-import { loadFonts } from './fonts';
-import { touchLayout } from './layout';
+import type { App } from '../game/app';
+import { loadFonts } from '../game/fonts';
+import { touchLayout } from '../game/layout';
 import { installScreenUi } from './screen';
-import type { Language } from './settings';
 
 /**
  * Installable and offline: registers the service worker (vite-plugin-pwa, precaching the whole
@@ -10,37 +10,8 @@ import type { Language } from './settings';
  * Also installs the rotate prompt and the full-screen button (./screen.ts).
  */
 
-const TEXT: Record<Language, { ready: string; reload: string; later: string; offline: string }> = {
-  en: {
-    ready: 'A new version is ready.',
-    reload: 'Reload',
-    later: 'Not now',
-    offline: 'Ready to play offline.',
-  },
-  ja: {
-    ready: '新しいバージョンがあります。',
-    reload: '再読み込み',
-    later: '後で',
-    offline: 'オフラインでも遊べるようになりました。',
-  },
-  ko: {
-    ready: '새 버전이 준비되었습니다.',
-    reload: '새로 고침',
-    later: '나중에',
-    offline: '이제 오프라인에서도 플레이할 수 있습니다.',
-  },
-};
-
 const OFFLINE_NOTE_MS = 5000;
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
-
-function activeScene(): string {
-  try {
-    return window.drumDiplomacy.scene();
-  } catch {
-    return 'Boot';
-  }
-}
 
 /** A small banner (a polite live region) in the bottom-left corner. */
 export class UpdateBanner {
@@ -52,7 +23,7 @@ export class UpdateBanner {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly language: () => Language,
+    private readonly app: App,
     onReload: () => void,
     parent: HTMLElement = document.body,
   ) {
@@ -85,14 +56,13 @@ export class UpdateBanner {
 
   /** Shows the pending message once no song is being played. */
   tick(): void {
-    if (!this.pending || activeScene() === 'Play') return;
+    if (!this.pending || this.app.activeScene === 'Play') return;
     const kind = this.pending;
     this.pending = null;
-    const text = TEXT[this.language()] ?? TEXT.en;
-    this.el.lang = this.language();
-    this.message.textContent = kind === 'update' ? text.ready : text.offline;
-    this.reload.textContent = text.reload;
-    this.later.textContent = text.later;
+    this.el.lang = this.app.settings.language;
+    this.message.textContent = this.app.t(kind === 'update' ? 'pageUpdateReady' : 'pageOffline');
+    this.reload.textContent = this.app.t('pageReload');
+    this.later.textContent = this.app.t('pageLater');
     this.reload.hidden = kind !== 'update';
     this.later.hidden = kind !== 'update';
     this.el.hidden = false;
@@ -106,11 +76,12 @@ export class UpdateBanner {
 }
 
 /** Sets up the service worker, the update banner, the rotate prompt and the full-screen button. */
-export function installDeviceUi(language: () => Language): void {
-  installScreenUi({ scene: activeScene, language, touch: () => touchLayout });
+export function installDeviceUi(app: App): void {
+  installScreenUi({ app, touch: () => touchLayout });
   let updateSW: (reload?: boolean) => Promise<void> = async () => {};
-  const banner = new UpdateBanner(language, () => void updateSW(true));
-  setInterval(() => banner.tick(), 500);
+  const banner = new UpdateBanner(app, () => void updateSW(true));
+  // A waiting message shows once the players leave Play.
+  app.events.on('scene', () => banner.tick());
   if (!('serviceWorker' in navigator)) return;
   updateSW = registerSW({
     onNeedRefresh: () => banner.request('update'),

@@ -1,0 +1,30 @@
+import type Phaser from 'phaser';
+import { CENTER_X } from '../game/layout';
+import { FONT, type Palette } from '../game/theme';
+import type { StaticLayer } from './bake';
+
+/** The duet's shared meter between the highways: the share of unison notes hit together. */
+export class HarmonyMeter {
+  private readonly fill: Phaser.GameObjects.Rectangle;
+  private readonly text: Phaser.GameObjects.Text;
+
+  constructor(
+    scene: Phaser.Scene,
+    private readonly width: number,
+    palette: Palette,
+    private readonly label: string,
+    bake: StaticLayer,
+  ) {
+    const y = 112;
+    bake.add(scene.add.rectangle(CENTER_X, y, width + 8, 26, 0x120c33, 0.9).setStrokeStyle(2, palette.unison));
+    this.fill = scene.add.rectangle(CENTER_X - width / 2, y, 1, 18, palette.unison, 1).setOrigin(0, 0.5);
+    this.text = scene.add
+      .text(CENTER_X, y + 26, `${label} –`, { fontFamily: FONT, fontSize: '20px', color: '#ffd6f5' })
+      .setOrigin(0.5, 0);
+  }
+
+  set(harmony: number): void {
+    this.fill.width = Math.max(1, this.width * harmony);
+    this.text.setText(`${this.label} ${Math.round(harmony * 100)}%`);
+  }
+}
