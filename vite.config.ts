@@ -115,6 +115,7 @@ export default defineConfig({
             'tests/content/**/*.test.ts',
             'tests/game/**/*.test.ts',
             'tests/run/**/*.test.ts',
+            'tests/input/**/*.test.ts',
           ],
           environment: 'node',
         },

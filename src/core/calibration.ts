@@ -113,15 +113,13 @@ export function visualOffsetFromAdjustments(adjustmentsMs: readonly Ms[]): Ms | 
  *
  * `PlayerResult.suggestedOffsetMs` (src/core/match.ts) is the median offset-corrected hit
  * offset *plus the input offset the run was played with*: it is already the absolute offset
- * to store, not a correction to add. So `currentMs` is not added again; it is taken so that the
- * call site names both values, and a centred run (median 0) gives back `currentMs`.
+ * to store, not a correction to add (a centred run suggests the offset it was played with).
  *
- * @param _currentMs the input offset the run was played with, ms (not added: see above).
  * @param suggestedMs the run's `suggestedOffsetMs`, ms, or null under 50 judged hits.
  * @returns the offset to store, ms, rounded to 1 ms and clamped to ±400; null when there is no
  *   (finite) suggestion.
  */
-export function applySuggestedOffset(_currentMs: Ms, suggestedMs: Ms | null): Ms | null {
+export function applySuggestedOffset(suggestedMs: Ms | null): Ms | null {
   if (suggestedMs === null || !Number.isFinite(suggestedMs)) return null;
   return clampOffset(suggestedMs);
 }

@@ -171,24 +171,9 @@ export class Match {
     }
   }
 
-  /** True when every note of both charts is judged. */
-  get finished(): boolean {
-    return this.tracks[0].judge.unjudged === 0 && this.tracks[1].judge.unjudged === 0;
-  }
-
   /** Live view of a player's score state. */
   player(p: PlayerId): Readonly<ScoreProcessor> {
     return this.tracks[p].score;
-  }
-
-  /** Harmony so far (share of decided unison notes hit together); null if none decided yet. */
-  get harmonySoFar(): number | null {
-    return this.unisonDecided === 0 ? null : this.unisonTogether / this.unisonDecided;
-  }
-
-  /** Unison notes in the song. */
-  get unisonCount(): number {
-    return this.unison.size;
   }
 
   /** Results as of now; call `advance(Infinity)` first for a finished run. */

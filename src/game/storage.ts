@@ -238,11 +238,6 @@ export class SaveStore {
     return new SaveStore(storage, defaults);
   }
 
-  /** True while settings and bests are written to real storage (false after it failed). */
-  get isPersistent(): boolean {
-    return this.persistent;
-  }
-
   /**
    * The saved settings: migrated from an older version if need be, defaults when there are
    * none or they cannot be read. A corrupt document is kept under SETTINGS_CORRUPT_KEY; a

@@ -119,7 +119,7 @@ export class Results extends BaseScene {
     for (const p of PLAYERS) {
       const cpu = r.seats[p] !== 'local';
       const current = this.app.settings.players[p].inputOffsetMs;
-      const next = applySuggestedOffset(current, r.players[p]?.suggestedOffsetMs ?? null);
+      const next = applySuggestedOffset(r.players[p]?.suggestedOffsetMs ?? null);
       if (cpu || next === null || Math.abs(next - current) < 3) continue;
       const item = {
         label: this.t('useOffset', { player: p + 1, offset: `${next > 0 ? '+' : ''}${next}` }),

@@ -142,3 +142,24 @@ export function validSong(): SongData {
     },
   };
 }
+
+/** True when every note of both charts is judged. */
+export function finished(match: Match): boolean {
+  return ([0, 1] as const).every((p) => match.player(p).judged === match.setup.charts[p].length);
+}
+
+/** Harmony as the last unison event gave it: the share of decided unison notes hit together; null before any. */
+export function harmonySoFar(events: readonly MatchEvent[]): number | null {
+  const last = events.filter((e) => e.type === 'unison').at(-1);
+  return last?.type === 'unison' ? last.harmony : null;
+}
+
+/** Unison notes in a setup's charts (each appears once per chart). */
+export function unisonCount(setup: MatchSetup): number {
+  return new Set(
+    setup.charts
+      .flat()
+      .filter((n) => n.unison)
+      .map((n) => n.time),
+  ).size;
+}
