@@ -78,14 +78,15 @@ export class AudioEngine {
 
   /** Reads the audio clock once and feeds the clock relation. Call every frame and on input. */
   sample(): void {
+    const now = performance.now();
     const ts = this.raw.getOutputTimestamp?.();
     if (ts?.contextTime && ts.performanceTime) {
-      this.sync.addSample(ts.performanceTime, ts.contextTime);
+      this.sync.addSample(ts.performanceTime, ts.contextTime, now);
       return;
     }
     // Output timestamps are zero (no audio device): fall back to currentTime and latency.
     const latency = (this.raw.outputLatency || 0) + (this.raw.baseLatency || 0);
-    this.sync.addSample(performance.now(), this.raw.currentTime - latency);
+    this.sync.addSample(now, this.raw.currentTime - latency, now);
   }
 
   setVolumes(v: Volumes): void {

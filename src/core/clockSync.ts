@@ -1,59 +1,117 @@
 import { median } from './stats';
-import type { Ms, Seconds } from './units';
+import type { ContextSeconds, Ms, PerfMs, Seconds } from './units';
+
+/** How the relation may move, and when it moves at all. */
+export interface ClockSyncOptions {
+  /** Samples whose median gives the target relation. */
+  readonly window: number;
+  /** The target moves only when the median leaves it by more than this, ms (jitter is ignored). */
+  readonly deadbandMs: Ms;
+  /** The relation slews toward its target at most this fast, ms per second of performance time. */
+  readonly slewMsPerSecond: number;
+  /** A gap larger than this, ms, is stepped at once (a resumed context, a long dropout). */
+  readonly stepMs: Ms;
+}
+
+const DEFAULTS: ClockSyncOptions = { window: 48, deadbandMs: 1.5, slewMsPerSecond: 1, stepMs: 40 };
+
+/** From `from` on, the offset (audio − perf, seconds) moves from `start` toward `target` at the slew rate. */
+interface Segment {
+  readonly from: PerfMs;
+  readonly start: Seconds;
+  readonly target: Seconds;
+}
+
+/** Segments older than this are forgotten (no event arrives that late). */
+const HISTORY_MS: Ms = 60_000;
 
 /**
  * Relates the page's performance clock to the audio clock.
  *
- * Samples are pairs (performance time, audible audio time). Single pairs jitter by a
- * fraction of a millisecond (more with the currentTime fallback, which moves in 128-sample
- * steps), so the relation used for judging is the median of the recent offsets, and it is
- * only moved when it drifts more than `resyncMs` away. Between moves, converting an event
- * timestamp is exact and repeatable, which is what fair judging needs.
+ * Samples are pairs (performance time, audible audio time). Single pairs jitter by a fraction
+ * of a millisecond (more with the currentTime fallback, which moves in 128-sample steps), so the
+ * relation follows the median of recent samples, and only when it leaves a dead band. When the
+ * audio clock glitches (under load it loses 10 ms at a time), the relation does not jump: it
+ * slews toward the new median at a bounded rate, so a press judged near a glitch moves by well
+ * under a millisecond; only large gaps are stepped.
+ *
+ * The relation is a function of performance time, kept as a short history: a stamp is converted
+ * with the relation in force at that stamp, and a later sample only changes the relation from its
+ * own time on. So converting an event's stamp gives the same answer whenever the event is
+ * delivered, which judging needs.
  */
 export class ClockSync {
+  private readonly options: ClockSyncOptions;
   private readonly offsets: number[] = [];
   private next = 0;
-  private locked: Seconds | null = null;
-  /** Times the locked relation was moved, for diagnostics. */
-  resyncs = 0;
+  private segments: Segment[] = [];
 
-  constructor(
-    readonly windowSize = 48,
-    readonly resyncMs: Ms = 2,
-  ) {}
-
-  /** Adds one observation: at performance time `perfMs` the audio clock read `audioTime`. */
-  addSample(perfMs: Ms, audioTime: Seconds): void {
-    const offset = audioTime - perfMs / 1000;
-    if (this.offsets.length < this.windowSize) this.offsets.push(offset);
-    else this.offsets[this.next] = offset;
-    this.next = (this.next + 1) % this.windowSize;
-    const m = median(this.offsets) as number;
-    if (this.locked === null || Math.abs(m - this.locked) * 1000 > this.resyncMs) {
-      if (this.locked !== null) this.resyncs++;
-      this.locked = m;
-    }
+  constructor(options: Partial<ClockSyncOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Forgets every sample (after the audio clock jumped, e.g. a context resumed). */
+  /**
+   * Adds one observation: at performance time `perfMs` the audio clock read `audioTime`.
+   * @param nowMs the performance time now; any change of the relation applies from then on.
+   */
+  addSample(perfMs: PerfMs, audioTime: ContextSeconds, nowMs: PerfMs = perfMs): void {
+    const offset = audioTime - perfMs / 1000;
+    if (this.offsets.length < this.options.window) this.offsets.push(offset);
+    else this.offsets[this.next] = offset;
+    this.next = (this.next + 1) % this.options.window;
+    const m = median(this.offsets) as number;
+    const last = this.segments.at(-1);
+    if (!last) {
+      this.segments.push({ from: nowMs, start: m, target: m });
+      return;
+    }
+    if (Math.abs(m - last.target) * 1000 <= this.options.deadbandMs) return;
+    const from = Math.max(nowMs, perfMs, last.from);
+    const current = this.offsetAt(from);
+    const step = Math.abs(m - current) * 1000 > this.options.stepMs;
+    this.segments.push({ from, start: step ? m : current, target: m });
+    while (this.segments.length > 2 && (this.segments[1] as Segment).from < from - HISTORY_MS) this.segments.shift();
+  }
+
+  /** Forgets every sample (after the audio clock jumped: a context suspended and resumed). */
   reset(): void {
     this.offsets.length = 0;
     this.next = 0;
-    this.locked = null;
+    this.segments = [];
   }
 
   /** True once at least one sample has arrived. */
   get ready(): boolean {
-    return this.locked !== null;
+    return this.segments.length > 0;
   }
 
-  /** Audio time (seconds) at a performance time (ms); needs a sample first. */
-  audioTimeAt(perfMs: Ms): Seconds {
-    return perfMs / 1000 + (this.locked ?? 0);
+  /** Audio time (seconds) at a performance time (ms), with the relation in force then. */
+  audioTimeAt(perfMs: PerfMs): ContextSeconds {
+    return perfMs / 1000 + this.offsetAt(perfMs);
   }
 
-  /** Performance time (ms) at an audio time (seconds). */
-  perfTimeAt(audioTime: Seconds): Ms {
-    return (audioTime - (this.locked ?? 0)) * 1000;
+  /** Performance time (ms) at which the audio clock reads `audioTime`. */
+  perfTimeAt(audioTime: ContextSeconds): PerfMs {
+    // The offset changes by at most a millisecond a second, so this converges at once.
+    let perf = (audioTime - (this.segments.at(-1)?.target ?? 0)) * 1000;
+    for (let i = 0; i < 4; i++) perf = (audioTime - this.offsetAt(perf)) * 1000;
+    return perf;
+  }
+
+  /** The relation (audio − perf, seconds) in force at a performance time. */
+  private offsetAt(perfMs: PerfMs): Seconds {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((segs[mid] as Segment).from <= perfMs) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = segs[lo];
+    if (!s) return 0;
+    const gap = s.target - s.start;
+    const room = (Math.max(0, perfMs - s.from) / 1000) * (this.options.slewMsPerSecond / 1000);
+    return s.start + Math.sign(gap) * Math.min(Math.abs(gap), room);
   }
 }
