@@ -12,6 +12,7 @@ import { installScreenUi } from './screen';
 
 const OFFLINE_NOTE_MS = 5000;
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+const RELOAD_BACKSTOP_MS = 4000;
 
 /** A small banner (a polite live region) in the bottom-left corner. */
 export class UpdateBanner {
@@ -79,7 +80,13 @@ export class UpdateBanner {
 export function installDeviceUi(app: App): void {
   installScreenUi({ app, touch: () => touchLayout });
   let updateSW: (reload?: boolean) => Promise<void> = async () => {};
-  const banner = new UpdateBanner(app, () => void updateSW(true));
+  const banner = new UpdateBanner(app, () => {
+    // The plugin reloads only when the page was controlled from the start; on a first visit the
+    // new worker taking over is the signal, and a reload after a few seconds is the backstop.
+    navigator.serviceWorker?.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    setTimeout(() => window.location.reload(), RELOAD_BACKSTOP_MS);
+    void updateSW(true);
+  });
   // A waiting message shows once the players leave Play.
   app.events.on('scene', () => banner.tick());
   if (!('serviceWorker' in navigator)) return;
