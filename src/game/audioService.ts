@@ -62,7 +62,12 @@ export class AudioService extends Emitter<AudioEvents> {
     } catch (e) {
       return Promise.resolve(this.fail('blocked', e));
     }
-    raw.addEventListener('statechange', () => this.emit('running', raw.state === 'running'));
+    raw.addEventListener('statechange', () => {
+      const running = raw.state === 'running';
+      // The audio clock stood still while the context was suspended: relate it afresh.
+      if (running) this.engine?.sync.reset();
+      this.emit('running', running);
+    });
     const attempt = this.loadModule()
       .then(
         ({ AudioEngine }) => {
