@@ -13,6 +13,7 @@ import { ChartFileError, type ParsedChartFile } from './types';
  * Everything here is pure: bytes in, data out, or a ChartFileError — nothing partial.
  */
 
+export { type DuetCharts, type DuetNote, makeDuet } from './duet';
 export { readOsz } from './osz';
 export * from './types';
 
