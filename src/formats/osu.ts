@@ -33,6 +33,11 @@ import { ChartFileError, type ImportNote, type ParsedChartFile, type TempoPoint 
  *   readOsz maps several by density.
  */
 
+/** A readable beatmap of a mode or key count that cannot be played on four drums. */
+export class UnplayableModeError extends ChartFileError {
+  override name = 'UnplayableModeError';
+}
+
 export interface OsuBeatmap {
   readonly mode: 'taiko' | 'mania';
   readonly title: string;
@@ -84,11 +89,11 @@ export function readOsuBeatmap(text: string): OsuBeatmap {
   }
   const modeNumber = values['General.Mode'] === undefined ? 0 : parseNumber(values['General.Mode'], 'Mode', null);
   if (modeNumber === 0 || modeNumber === 2) {
-    throw new ChartFileError(
+    throw new UnplayableModeError(
       `this is an osu!${modeNumber === 0 ? 'standard' : 'catch'} beatmap (Mode ${modeNumber}): it has no drum lanes; only osu!taiko (Mode 1) and osu!mania (Mode 3) beatmaps can be played`,
     );
   }
-  if (modeNumber !== 1 && modeNumber !== 3) throw new ChartFileError(`unknown osu! Mode ${modeNumber}`);
+  if (modeNumber !== 1 && modeNumber !== 3) throw new UnplayableModeError(`unknown osu! Mode ${modeNumber}`);
   const mode = modeNumber === 1 ? 'taiko' : 'mania';
   const remarks: string[] = [];
 
@@ -114,7 +119,7 @@ export function readOsuBeatmap(text: string): OsuBeatmap {
   if (mode === 'mania') {
     keys = parseNumber(values['Difficulty.CircleSize'] ?? '', 'CircleSize (the key count)', null);
     if (!Number.isInteger(keys) || keys < 1 || keys > MAX_MANIA_KEYS) {
-      throw new ChartFileError(
+      throw new UnplayableModeError(
         `${keys}-key osu!mania cannot be played on four drums (1 to ${MAX_MANIA_KEYS} keys can be folded)`,
       );
     }

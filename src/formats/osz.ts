@@ -1,7 +1,7 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { DIFFICULTIES, type Difficulty } from '../core/units';
 import { checkSize, decodeText, earlyRemark, tidyChart } from './common';
-import { type OsuBeatmap, readOsuBeatmap } from './osu';
+import { type OsuBeatmap, readOsuBeatmap, UnplayableModeError } from './osu';
 import { ChartFileError, type ImportChart, type ImportPart, type ParsedChartFile } from './types';
 
 /*
@@ -16,8 +16,9 @@ import { ChartFileError, type ImportChart, type ImportPart, type ParsedChartFile
  * - Every taiko or mania .osu becomes a difficulty of one chart: sorted by density (notes per
  *   second of chart); with four or fewer, the densest is expert, the next hard, then normal,
  *   then easy; with more than four, four spread evenly from the easiest to the densest are kept
- *   and a remark names the ones left out. Other modes and unreadable .osu files are skipped with
- *   a remark; if no difficulty is left, the whole archive is refused.
+ *   and a remark names the ones left out. Difficulties of another mode (osu!standard, catch,
+ *   too many mania keys) or without notes are skipped with a remark; a damaged .osu refuses the
+ *   whole archive (naming it and its line), and so does an archive with no difficulty left.
  * - Title, artist, tempo and audio file come from the densest difficulty.
  */
 
@@ -146,8 +147,10 @@ export function readOsz(
       maps.push({ name, map, chart: tidy.chart, density: notes.length / Math.max(1, span), early: tidy.early });
       for (const r of map.remarks) if (!remarks.includes(r)) remarks.push(r);
     } catch (e) {
-      if (!(e instanceof ChartFileError)) throw e;
-      remarks.push(`"${baseName(name)}" is left out: ${e.message}`);
+      // Another mode is skipped; a damaged difficulty refuses the whole archive (nothing partial).
+      if (e instanceof UnplayableModeError) remarks.push(`"${baseName(name)}" is left out: ${e.message}`);
+      else if (e instanceof ChartFileError) throw new ChartFileError(`"${name}" in the archive: ${e.message}`, e.line);
+      else throw e;
     }
   }
   if (maps.length === 0) {

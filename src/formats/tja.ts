@@ -33,7 +33,8 @@ import { ChartFileError, type ImportChart, type ImportNote, type ImportPart, typ
  * - Notes → lanes (chosen so the two taiko colours stay two drums and the rare big notes
  *   become the accents a drummer hits with the foot or on the toms):
  *     1 don → snare, 2 ka → hi-hat, 3 big don → kick (accent), 4 big ka → tom (accent),
- *     A/B (two-player big don/ka) as 3/4; C (bomb), F (ad-lib) and G are not played.
+ *     A/B (two-player big don/ka) as 3/4; C (bomb), F (ad-lib), G and letters of other TJA
+ *     dialects are not played (unknown letters are named in a remark).
  * - Rolls: a drumroll (5) or big drumroll (6), up to its 8, becomes snare hits on eighth notes
  *   (of the BPM at its start, never closer than 1/8 s) from its head; a big roll's head is an
  *   accent. A balloon (7) or kusudama (9) becomes one accented snare hit at its head.
@@ -91,6 +92,8 @@ class ChartReader {
   tempo: { time: number; bpm: number }[] = [];
   beatsPerBar: number | null = null;
   branched = false;
+  /** Note letters of TJA dialects this reader does not know: not played, and said so. */
+  readonly unknown = new Set<string>();
   private time = 0;
   private measureBeats = 4;
   private nextMeasureBeats: number | null = null;
@@ -157,7 +160,7 @@ class ChartReader {
         this.time += item.seconds;
         this.tempo.push({ time: this.time - this.offset, bpm: this.bpm });
       } else {
-        this.digit(item.ch, item.line);
+        this.digit(item.ch);
         this.time += (share * 60) / this.bpm;
       }
     }
@@ -171,7 +174,7 @@ class ChartReader {
     }
   }
 
-  private digit(ch: string, line: number): void {
+  private digit(ch: string): void {
     const t = this.time - this.offset;
     if (ch === '0' || ch === 'C' || ch === 'F' || ch === 'G') return;
     const note = NOTE_DIGITS[ch];
@@ -188,7 +191,7 @@ class ChartReader {
       this.endRoll(t);
       return;
     }
-    throw new ChartFileError(`"${ch}" is not a TJA note`, line);
+    this.unknown.add(ch);
   }
 
   private endRoll(end: number): void {
@@ -234,6 +237,8 @@ export function parseTja(text: string): ParsedChartFile {
       const reader = new ChartReader(offset, bpm);
       i = readChart(lines, i + 1, reader, lineNo);
       if (reader.branched) remarks.add('branches: the master branch is played');
+      if (reader.unknown.size > 0)
+        remarks.add(`unknown note letters (${[...reader.unknown].sort().join(', ')}) are not played`);
       charts.push({
         course,
         player: style === 'double' || player !== null ? (player ?? 0) : null,

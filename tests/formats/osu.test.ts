@@ -125,6 +125,16 @@ describe('.osu', () => {
   });
 });
 
+/** Rewrites the uncompressed size every header of a zip declares (a lying archive). */
+function declareSizes(zip: Uint8Array, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 4 <= zip.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x02014b50) view.setUint32(i + 24, size, true); // central directory entry
+    if (sig === 0x04034b50) view.setUint32(i + 22, size, true); // local header
+  }
+}
+
 describe('.osz', () => {
   const audio = new Uint8Array([0x49, 0x44, 0x33, 1, 2, 3, 4]);
 
@@ -172,24 +182,35 @@ describe('.osz', () => {
     expect(e.message).toContain('osu!standard');
   });
 
+  it('refuses a damaged difficulty: nothing partial', () => {
+    const osz = zipSync({
+      'taiko.osu': fixture('taiko.osu'),
+      'bad.osu': utf8(mania(4, 'X').replace('0,500,4', '0,0,4')),
+    });
+    const e = refusal(() => readOsz('x.osz', osz));
+    expect(e.message).toBe('"bad.osu" in the archive: a beat length must be above 0 ms (found 0)');
+    expect(e.line).toBe(16);
+  });
+
   it('refuses a zip bomb by its declared size before inflating it', () => {
-    const bomb = zipSync({ 'a.osu': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync({ 'a.osu': new Uint8Array(11 * 1024 * 1024) }, { level: 1 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(refusal(() => readOsz('bomb.osz', bomb)).message).toContain('refused as a possible zip bomb');
-  });
+    // Five audio files that each declare 45 MB: each under the 50 MB cap, together over 200 MB.
+    const many = zipSync(
+      Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`song${i}.ogg`, new Uint8Array(1000)])),
+    );
+    declareSizes(many, 45 * 1024 * 1024);
+    expect(refusal(() => readOsz('bomb.osz', many)).message).toContain('would unpack to more than 200 MB');
+  }, 30_000);
 
   it('refuses a zip bomb whose header lies about its size', () => {
-    const bomb = zipSync({ 'a.osu': new Uint8Array(40 * 1024 * 1024) }, { level: 9 });
-    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
-    for (let i = 0; i + 4 <= bomb.length; i++) {
-      const sig = view.getUint32(i, true);
-      if (sig === 0x02014b50) view.setUint32(i + 24, 1000, true); // central directory: uncompressed size
-      if (sig === 0x04034b50) view.setUint32(i + 22, 1000, true); // local header
-    }
+    const bomb = zipSync({ 'a.osu': new Uint8Array(4 * 1024 * 1024) }, { level: 1 });
+    declareSizes(bomb, 1000);
     expect(refusal(() => readOsz('liar.osz', bomb)).message).toContain('unpacks to more than the archive declares');
-  });
+  }, 30_000);
 
-  it('refuses a 100 MB archive, an empty file, a non-zip and a truncated zip', () => {
+  it('refuses a 100 MB archive, an empty file, a non-zip and a truncated zip', { timeout: 30_000 }, () => {
     expect(refusal(() => readOsz('big.osz', new Uint8Array(100 * 1024 * 1024))).message).toContain(
       '.osz archives over 64 MB are refused',
     );

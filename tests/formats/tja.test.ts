@@ -97,6 +97,12 @@ describe('TJA', () => {
     expect(times(f.parts[0]?.expert)).toEqual([0, 1, 4]);
   });
 
+  it('names unknown note letters of other TJA dialects and plays the rest', () => {
+    const f = tja(`${HEAD}#START\n1H1I,\n#END\n`);
+    expect(f.parts[0]?.expert?.notes).toHaveLength(2);
+    expect(f.remarks).toContain('unknown note letters (H, I) are not played');
+  });
+
   it('ignores bombs and ad-lib notes and the non-master branches', () => {
     const f = tja(`${HEAD}#START\nC0F0,\n#BRANCHSTART p,1,2\n#N\n1,\n#E\n2,\n#BRANCHEND\n#END\n`);
     expect(triples(f.parts[0]?.expert)).toEqual([[2, 'hihat', false]]);
