@@ -19,7 +19,9 @@ import { ChartFileError, type ImportChart, type ImportPart, type ParsedChartFile
  *   and a remark names the ones left out. Difficulties of another mode (osu!standard, catch,
  *   too many mania keys) or without notes are skipped with a remark; a damaged .osu refuses the
  *   whole archive (naming it and its line), and so does an archive with no difficulty left.
- * - Title, artist, tempo and audio file come from the densest difficulty.
+ * - Title, artist, tempo and audio file come from the densest difficulty. When the archive holds
+ *   that audio, `audioFile` is its path in the archive (a key of `files`, matched without case,
+ *   beside the .osu); otherwise it is the name the .osu gives.
  */
 
 export const MAX_OSZ_BYTES = 64 * 1024 * 1024;
@@ -176,7 +178,12 @@ export function readOsz(
   const files = new Map<string, Uint8Array>();
   for (const [name, data] of entries) if (AUDIO.test(name)) files.set(name, data);
   const audio = main.audioFile;
-  const audioFile = audio ? ([...files.keys()].find((n) => n.toLowerCase() === audio.toLowerCase()) ?? audio) : null;
+  // The .osu names its audio relative to its own folder inside the archive.
+  const wantedAudio = audio?.toLowerCase();
+  const audioFile = wantedAudio
+    ? ([...files.keys()].find((n) => n.toLowerCase() === wantedAudio || n.toLowerCase().endsWith(`/${wantedAudio}`)) ??
+      audio)
+    : null;
   return {
     chart: {
       format: 'osu',

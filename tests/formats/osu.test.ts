@@ -176,6 +176,16 @@ describe('.osz', () => {
     expect(chart.remarks).toContain('6 difficulties: D2, D5 are left out');
   });
 
+  it('reads stored (uncompressed) audio and finds it in a folder of the archive', () => {
+    const song = new Uint8Array(300_000).map((_, i) => (i * 7919) % 251);
+    const osz = zipSync({ 'Summit/taiko.osu': fixture('taiko.osu'), 'Summit/audio.mp3': [song, { level: 0 }] });
+    const { chart, files } = readOsz('folder.osz', osz);
+    expect(chart.audioFile).toBe('Summit/audio.mp3');
+    const read = files.get('Summit/audio.mp3');
+    expect(read?.length).toBe(song.length);
+    expect(read?.every((b, i) => b === song[i])).toBe(true);
+  });
+
   it('refuses an archive without a playable difficulty, naming why', () => {
     const e = refusal(() => readOsz('x.osz', zipSync({ 'a.osu': utf8(mania(4, 'X', 4, 0)), 'b.txt': utf8('hi') })));
     expect(e.message).toContain('the .osz holds no playable osu!taiko or osu!mania difficulty');
