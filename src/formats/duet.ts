@@ -25,8 +25,9 @@ import { ChartFileError, type ImportChart, type ImportNote, type ImportPart, typ
  * holding more notes (the first phrase on a tie). Each player keeps time in the other's phrases
  * with the unison accents. If two-bar phrases would give a player under a quarter of the notes,
  * one-bar phrases are tried, then one-beat phrases, and at last the chart's moments (notes at one
- * time) simply alternate. The same phrase choice splits every difficulty the file has. A chart
- * whose own notes all fall at one moment is played whole by both.
+ * time) simply alternate. The hardest chart is shared out as it will be played (cleaned to the
+ * Expert rules below around the unison notes). The same phrase choice splits every difficulty
+ * the file has. A chart whose own notes all fall at one moment is played whole by both.
  *
  * REDUCTION (missing difficulties, derived from the next harder one: expert → hard → normal →
  * easy). Every note gets a strength: unison first; then its place in the bar (downbeat, beat,
@@ -328,7 +329,10 @@ export function splitPart(part: ImportPart, grid: Grid, unison: readonly UnisonN
   // Unison notes are both players' anyway: only the other notes are shared out.
   const shared = new Set(unison.map((u) => `${u.time}/${u.lane}`));
   const own = (n: ImportNote) => n.time >= 0 && !shared.has(`${n.time}/${n.lane}`);
-  const notes = hardest.notes.filter(own);
+  // The hardest chart is shared out as it will be played: cleaned to Expert's rules around the
+  // unison notes first, so no player's share is lost to a clash with a unison note.
+  const playable = new Set(sanitizeChart(hardest.notes, 'expert', grid, unison).map((n) => `${n.time}/${n.lane}`));
+  const notes = hardest.notes.filter((n) => own(n) && playable.has(`${n.time}/${n.lane}`));
   const phrases: ((t: Seconds) => number)[] = [
     (t) => Math.floor(barOf(t, grid) / 2),
     (t) => barOf(t, grid),
@@ -349,7 +353,7 @@ export function splitPart(part: ImportPart, grid: Grid, unison: readonly UnisonN
   const authored = chartsOf(part);
   const topKey = (authored[authored.length - 1] as [Difficulty, ImportChart])[0];
   for (const [d, chart] of authored) {
-    const valid = chart.notes.filter(own);
+    const valid = chart === hardest ? notes : chart.notes.filter(own);
     let which: (n: ImportNote) => 0 | 1;
     if (side) {
       const s = side;
