@@ -72,10 +72,7 @@ const NOTE_DIGITS: Record<string, Digit> = {
   B: { lane: 'tom', accent: true },
 };
 
-type Item =
-  | { kind: 'digit'; ch: string; line: number }
-  | { kind: 'bpm'; bpm: number }
-  | { kind: 'delay'; seconds: number };
+type Item = { kind: 'digit'; ch: string } | { kind: 'bpm'; bpm: number } | { kind: 'delay'; seconds: number };
 
 interface CourseChart {
   course: string;
@@ -119,7 +116,7 @@ class ChartReader {
       if (ch === ',') this.endMeasure();
       else if (ch === ' ' || ch === '\t') continue;
       else if (/[0-9A-Z]/i.test(ch)) {
-        this.items.push({ kind: 'digit', ch: ch.toUpperCase(), line });
+        this.items.push({ kind: 'digit', ch: ch.toUpperCase() });
         this.digits++;
       } else throw new ChartFileError(`unexpected "${ch}" in a line of notes`, line);
     }
