@@ -116,6 +116,7 @@ export default defineConfig({
             'tests/game/**/*.test.ts',
             'tests/run/**/*.test.ts',
             'tests/input/**/*.test.ts',
+            'tests/formats/**/*.test.ts',
           ],
           environment: 'node',
         },
