@@ -243,5 +243,5 @@ describe('cpuInputs', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 20_000);
 });

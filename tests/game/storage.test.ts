@@ -352,8 +352,9 @@ describe('settings', () => {
         expect(store(storage).saveSettings(s)).toBeNull();
         expect(store(storage).loadSettings()).toEqual({ settings: s, notices: [] });
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 20_000);
 });
 
 /* ---------- storage failures ---------- */
@@ -638,6 +639,7 @@ describe('best scores', () => {
           expect(s.drainNotices()).toEqual([]);
         },
       ),
+      { numRuns: 100 },
     );
-  });
+  }, 20_000);
 });
