@@ -229,6 +229,22 @@ export async function timeOrigin(page: Page): Promise<number> {
   return page.evaluate(() => performance.timeOrigin);
 }
 
+/** Longest a test sleeps until a page instant: anything further off means a clock gone wrong. */
+const SLEEP_LIMIT_MS = 60_000;
+
+/**
+ * Sleeps until `leadMs` before the page instant `perfTime` (page performance ms; `origin` from
+ * `timeOrigin`). Returns at once when that is past; fails, instead of sleeping, when it is more
+ * than a minute away or not a number.
+ */
+export async function sleepUntil(origin: number, perfTime: number, leadMs = 0): Promise<void> {
+  const wait = perfTime - leadMs - (Date.now() - origin);
+  if (!(wait <= SLEEP_LIMIT_MS)) {
+    throw new Error(`page instant ${perfTime} ms is ${seconds(wait)} away: over the ${seconds(SLEEP_LIMIT_MS)} limit`);
+  }
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+}
+
 /** The page's performance.now(). */
 export async function pageNow(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
@@ -408,8 +424,7 @@ export async function playPlan(
     }
     const times = (cache.get(gi) as number[]).map((t, k) => t + (group[k] as PlannedPress).offsetMs);
     // Sent a little ahead: under CPU throttling a page round trip alone can take 150 ms.
-    const wait = Math.min(...times) - (options.sendAheadMs ?? SEND_AHEAD_MS) - (Date.now() - origin);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    await sleepUntil(origin, Math.min(...times), options.sendAheadMs ?? SEND_AHEAD_MS);
     // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
     // (a whole frame under throttling) would make the next presses late.
     for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));

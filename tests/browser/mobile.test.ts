@@ -6,6 +6,7 @@ import {
   notesOf,
   pageNow,
   SCENE_TIMEOUT_MS,
+  sleepUntil,
   type TouchPoint,
   timeOrigin,
   touch,
@@ -119,8 +120,7 @@ async function playByTouch(game: GamePage, taps: Tap[]): Promise<{ fingers: numb
     }
     // Both players share the default input offset, so one instant serves the whole group.
     const at = times.get(gi) as number;
-    const wait = at - 120 - (Date.now() - origin);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    await sleepUntil(origin, at, 120);
     await liftUntil(at);
     const fresh: TouchPoint[] = group.map((t) => {
       const pad = pads[t.player][t.lane];
@@ -199,8 +199,7 @@ describe('phones: touch play in mobile emulation (844×390, touch, device scale 
         }
       }
       expect(points).toHaveLength(8);
-      const wait = due - 60 - (Date.now() - origin);
-      if (wait > 0) await page.waitForTimeout(wait);
+      await sleepUntil(origin, due, 60);
       await touch(cdp, origin, 'touchStart', points, due + 3);
       await touch(cdp, origin, 'touchEnd', [], due + 60);
       const r = await waitForResults(page);

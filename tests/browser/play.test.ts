@@ -5,6 +5,7 @@ import {
   keyCodes,
   planAll,
   playPlan,
+  sleepUntil,
   startSong,
   tapKey,
   timeOrigin,
@@ -79,8 +80,7 @@ describe('playing a duet in Chromium, judged on event timestamps', () => {
       const codes = await keyCodes(page);
       const origin = await timeOrigin(page);
       const due = (await page.evaluate((s) => window.drumDiplomacy.perfTimeOf(0, s), t)) as number;
-      const wait = due - 30 - (Date.now() - origin);
-      if (wait > 0) await page.waitForTimeout(wait);
+      await sleepUntil(origin, due, 30);
       const before = await page.evaluate(() => window.drumDiplomacy.keysHandled());
       const events: { player: PlayerId; lane: Lane }[] = [];
       for (const player of PLAYERS) {
@@ -123,14 +123,12 @@ describe('playing a duet in Chromium, judged on event timestamps', () => {
       const origin = await timeOrigin(page);
       const first = snares[0]?.time as number;
       const due = (await page.evaluate((s) => window.drumDiplomacy.perfTimeOf(0, s), first)) as number;
-      const wait = due - 30 - (Date.now() - origin);
-      if (wait > 0) await page.waitForTimeout(wait);
+      await sleepUntil(origin, due, 30);
       await key(cdp, origin, 'keyDown', code, due);
       // auto-repeat lands exactly on the next snare notes: none of them may be hit
       for (const n of snares.slice(1, 4)) {
         const at = (await page.evaluate((s) => window.drumDiplomacy.perfTimeOf(0, s), n.time)) as number;
-        const w = at - (Date.now() - origin);
-        if (w > 0) await page.waitForTimeout(w);
+        await sleepUntil(origin, at);
         await key(cdp, origin, 'keyDown', code, at, true);
       }
       await key(cdp, origin, 'keyUp', code, (await page.evaluate(() => performance.now())) + 1);

@@ -6,6 +6,7 @@ import {
   keyCodes,
   planAll,
   playPlan,
+  sleepUntil,
   startSong,
   tapKey,
   timeOrigin,
@@ -54,8 +55,7 @@ describe('settings, key bindings and calibration', () => {
       const origin = await timeOrigin(page);
       for (let i = COUNT_IN; i < CLICKS; i++) {
         const at = (clicks[i] as number) + 37;
-        const wait = at - 100 - (Date.now() - origin);
-        if (wait > 0) await page.waitForTimeout(wait);
+        await sleepUntil(origin, at, 100);
         await key(cdp, origin, 'keyDown', code, at);
         await key(cdp, origin, 'keyUp', code, at + 40);
       }
