@@ -1,4 +1,11 @@
-import { type Browser, type BrowserContext, type CDPSession, chromium, errors, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  errors as playwright,
+} from 'playwright-core';
 import { LANES, type Lane, PLAYERS, type PlayerId } from '../../src/core/units';
 
 /**
@@ -102,7 +109,7 @@ export async function waitUntil<Arg>(
       polling: limit.polling ?? 'raf',
     });
   } catch (e) {
-    if (!(e instanceof errors.TimeoutError)) throw e;
+    if (!(e instanceof playwright.TimeoutError)) throw e;
     const { message } = limit;
     const text =
       typeof message === 'string'
