@@ -133,7 +133,12 @@ export async function waitForScene(
     {
       timeout,
       polling,
-      message: async (after) => `scene never became ${scene} (still ${await currentScene(page)} after ${after})`,
+      message: async (after) => {
+        const now = await currentScene(page);
+        return now === scene
+          ? `scene became ${scene} only after the ${after} limit`
+          : `scene never became ${scene} (still ${now} after ${after})`;
+      },
     },
   );
 }
