@@ -11,6 +11,20 @@ const THEME = '#080b2b';
 /** Phaser's own sources, wherever Node finds the package (its `exports` map does not list them). */
 const PHASER_SRC = join(dirname(createRequire(import.meta.url).resolve('phaser/package.json')), 'src/');
 
+/**
+ * The flags Phaser's webpack build sets with DefinePlugin (node_modules/phaser/config/webpack.dist.config.js).
+ * Canvas only: one renderer, the one the tests exercise; WebGL would add 53 KB gzip.
+ */
+const PHASER_FLAGS = {
+  'typeof WEBGL_RENDERER': 'false',
+  'typeof CANVAS_RENDERER': 'true',
+  'typeof WEBGL_DEBUG': 'false',
+  'typeof FEATURE_SOUND': 'false',
+  'typeof PLUGIN_CAMERA3D': 'false',
+  'typeof PLUGIN_FBINSTANT': 'false',
+  'typeof EXPERIMENTAL': 'false',
+};
+
 /** Copies the app icons (rendered by scripts/make-icons.mjs) to dist/icons/ under fixed names for the manifest. */
 function appIcons(): Plugin {
   const dir = fileURLToPath(new URL('./assets/icons/', import.meta.url));
@@ -79,17 +93,10 @@ export default defineConfig({
       },
     }),
   ],
-  // The flags Phaser's webpack build sets with DefinePlugin (node_modules/phaser/config/webpack.dist.config.js).
-  define: {
-    // Canvas only: one renderer, the one the tests exercise; WebGL would add 53 KB gzip.
-    'typeof WEBGL_RENDERER': 'false',
-    'typeof CANVAS_RENDERER': 'true',
-    'typeof WEBGL_DEBUG': 'false',
-    'typeof FEATURE_SOUND': 'false',
-    'typeof PLUGIN_CAMERA3D': 'false',
-    'typeof PLUGIN_FBINSTANT': 'false',
-    'typeof EXPERIMENTAL': 'false',
-  },
+  // In dev, Phaser's CommonJS sources are pre-bundled by the dependency optimizer, which needs the
+  // same flags (without them it keeps WebGL's debug `require('phaser3spectorjs')` and fails to boot).
+  optimizeDeps: { rolldownOptions: { transform: { define: PHASER_FLAGS } } },
+  define: PHASER_FLAGS,
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
