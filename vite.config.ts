@@ -1,10 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const THEME = '#080b2b';
+
+/** Phaser's own sources, wherever Node finds the package (its `exports` map does not list them). */
+const PHASER_SRC = join(dirname(createRequire(import.meta.url).resolve('phaser/package.json')), 'src/');
+
+/**
+ * The flags Phaser's webpack build sets with DefinePlugin (node_modules/phaser/config/webpack.dist.config.js).
+ * Canvas only: one renderer, the one the tests exercise; WebGL would add 53 KB gzip.
+ */
+const PHASER_FLAGS = {
+  'typeof WEBGL_RENDERER': 'false',
+  'typeof CANVAS_RENDERER': 'true',
+  'typeof WEBGL_DEBUG': 'false',
+  'typeof FEATURE_SOUND': 'false',
+  'typeof PLUGIN_CAMERA3D': 'false',
+  'typeof PLUGIN_FBINSTANT': 'false',
+  'typeof EXPERIMENTAL': 'false',
+};
 
 /** Copies the app icons (rendered by scripts/make-icons.mjs) to dist/icons/ under fixed names for the manifest. */
 function appIcons(): Plugin {
@@ -25,8 +44,12 @@ export default defineConfig({
   base: './',
   resolve: {
     // Runtime `phaser` imports get the slim build of src/vendor/phaser.js (Phaser's own CommonJS
-    // sources, only what the game uses); `tsc` still type-checks against the real package's types.
-    alias: [{ find: /^phaser$/, replacement: fileURLToPath(new URL('./src/vendor/phaser.js', import.meta.url)) }],
+    // sources, only what the game uses; why, measured, in its header); `tsc` still type-checks
+    // against the real package's types. That file imports the sources as `phaser/src/...`.
+    alias: [
+      { find: /^phaser$/, replacement: fileURLToPath(new URL('./src/vendor/phaser.js', import.meta.url)) },
+      { find: /^phaser\/src\//, replacement: PHASER_SRC },
+    ],
   },
   plugins: [
     appIcons(),
@@ -70,17 +93,10 @@ export default defineConfig({
       },
     }),
   ],
-  // The flags Phaser's webpack build sets with DefinePlugin (node_modules/phaser/config/webpack.dist.config.js).
-  define: {
-    // Canvas only: one renderer, the one the tests exercise; WebGL would add 48 KB gzip.
-    'typeof WEBGL_RENDERER': 'false',
-    'typeof CANVAS_RENDERER': 'true',
-    'typeof WEBGL_DEBUG': 'false',
-    'typeof FEATURE_SOUND': 'false',
-    'typeof PLUGIN_CAMERA3D': 'false',
-    'typeof PLUGIN_FBINSTANT': 'false',
-    'typeof EXPERIMENTAL': 'false',
-  },
+  // In dev, Phaser's CommonJS sources are pre-bundled by the dependency optimizer, which needs the
+  // same flags (without them it keeps WebGL's debug `require('phaser3spectorjs')` and fails to boot).
+  optimizeDeps: { rolldownOptions: { transform: { define: PHASER_FLAGS } } },
+  define: PHASER_FLAGS,
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -35,13 +35,13 @@ const pct = (xs, p) => {
 
 /** Plays the test song with random offsets; returns |judged - sent| per judged note. */
 async function judgingError(driver, browser, url, throttle) {
-  const game = await driver.openGame(browser, url, '?song=test-song&mode=battle&p1=normal&p2=normal');
   let seed = 7;
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  try {
+  // The throttled page goes with its context, which withGameAt always closes.
+  return driver.withGameAt(browser, url, '?song=test-song&mode=battle&p1=normal&p2=normal', {}, async (game) => {
     await driver.startSong(game);
     const plan = await driver.planAll(game.page, () => Math.round((random() * 40 - 20) * 1000) / 1000);
     const keyCodes = await driver.keyCodes(game.page);
@@ -61,115 +61,106 @@ async function judgingError(driver, browser, url, throttle) {
       }
     }
     return errors;
-  } finally {
-    await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await game.context.close();
-  }
+  });
 }
 
 /** Key event → drum sound: scheduled start minus currentTime, and event-to-handler delay. */
 async function soundLatency(driver, browser, url) {
-  const game = await driver.openGame(browser, url, '?song=test-song&mode=duet&p1=normal&p2=normal');
-  await game.page.evaluate(() => {
-    const w = window;
-    w.__latency = [];
-    w.__measure = false;
-    w.__resetLatency = () => {
-      w.__latency.length = 0;
-      w.__measure = true;
-    };
-    // A source started while a keydown is being dispatched (window.event) is that key's sound.
-    const start = AudioBufferSourceNode.prototype.start;
-    AudioBufferSourceNode.prototype.start = function (when = 0, ...rest) {
-      const e = window.event;
-      if (w.__measure && e?.type === 'keydown') {
-        w.__latency.push({
-          startMinusNowMs: (Math.max(when, this.context.currentTime) - this.context.currentTime) * 1000,
-          handlerDelayMs: performance.now() - e.timeStamp,
-        });
-      }
-      return start.call(this, when, ...rest);
-    };
+  return driver.withGameAt(browser, url, '?song=test-song&mode=duet&p1=normal&p2=normal', {}, async (game) => {
+    await game.page.evaluate(() => {
+      const w = window;
+      w.__latency = [];
+      w.__measure = false;
+      w.__resetLatency = () => {
+        w.__latency.length = 0;
+        w.__measure = true;
+      };
+      // A source started while a keydown is being dispatched (window.event) is that key's sound.
+      const start = AudioBufferSourceNode.prototype.start;
+      AudioBufferSourceNode.prototype.start = function (when = 0, ...rest) {
+        const e = window.event;
+        if (w.__measure && e?.type === 'keydown') {
+          w.__latency.push({
+            startMinusNowMs: (Math.max(when, this.context.currentTime) - this.context.currentTime) * 1000,
+            handlerDelayMs: performance.now() - e.timeStamp,
+          });
+        }
+        return start.call(this, when, ...rest);
+      };
+    });
+    await driver.startSong(game);
+    const plan = (await driver.planAll(game.page, () => 0)).slice(0, 40);
+    const keyCodes = await driver.keyCodes(game.page);
+    // Forget the unlocking key (its next sound is a scheduled count-in click, not a hit).
+    await game.page.evaluate(() => window.__resetLatency());
+    await driver.playPlan(game, plan, { keyCodes, sendAheadMs: 0 });
+    return game.page.evaluate(() => window.__latency);
   });
-  await driver.startSong(game);
-  const plan = (await driver.planAll(game.page, () => 0)).slice(0, 40);
-  const keyCodes = await driver.keyCodes(game.page);
-  // Forget the unlocking key (its next sound is a scheduled count-in click, not a hit).
-  await game.page.evaluate(() => window.__resetLatency());
-  await driver.playPlan(game, plan, { keyCodes, sendAheadMs: 0 });
-  const samples = await game.page.evaluate(() => window.__latency);
-  await game.context.close();
-  return samples;
 }
 
 /** Frame rate while the densest duet plays (nobody presses: every note turns into a Miss). */
 async function frameRate(driver, browser, url, throttle) {
-  const game = await driver.openGame(browser, url, '?song=heavy-metal-summit&mode=duet&p1=expert&p2=expert');
-  await driver.startSong(game);
-  await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  // the chorus: skip the count-in and intro
-  await game.page.waitForTimeout(12_000);
-  const intervals = await game.page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const out = [];
-        let last = 0;
-        const t0 = performance.now();
-        const tick = (t) => {
-          if (last) out.push(t - last);
-          last = t;
-          if (t - t0 < 8000) requestAnimationFrame(tick);
-          else resolve(out);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-  await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await game.context.close();
+  const query = '?song=heavy-metal-summit&mode=duet&p1=expert&p2=expert';
+  const intervals = await driver.withGameAt(browser, url, query, {}, async (game) => {
+    await driver.startSong(game);
+    await game.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    // the chorus: skip the count-in and intro
+    await game.page.waitForTimeout(12_000);
+    return game.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const out = [];
+          let last = 0;
+          const t0 = performance.now();
+          const tick = (t) => {
+            if (last) out.push(t - last);
+            last = t;
+            if (t - t0 < 8000) requestAnimationFrame(tick);
+            else resolve(out);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+  });
   const fps = intervals.map((ms) => 1000 / ms);
   return { median: pct(fps, 0.5), p5: pct(fps, 0.05), frames: intervals.length };
 }
 
 /** JS heap after entering Play again and again (Pause → Restart): a scene must not leak. */
 async function restartHeap(driver, browser, url, rounds) {
-  const game = await driver.openGame(browser, url, '?song=nara-nights&mode=duet&p1=expert&p2=expert');
-  const { page, cdp } = game;
-  const origin = await driver.timeOrigin(page);
-  const press = async (code) => {
-    const now = await page.evaluate(() => performance.now());
-    await driver.key(cdp, origin, 'keyDown', code, now);
-    await driver.key(cdp, origin, 'keyUp', code, now + 5);
-    await page.waitForTimeout(120);
-  };
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
-  };
-  await driver.startSong(game);
-  await page.waitForTimeout(1500);
-  const sizes = [];
-  for (let i = 0; i < rounds; i++) {
-    await press('Escape');
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Pause');
-    await press('ArrowDown');
-    await press('Enter');
-    await page.waitForFunction(() => window.drumDiplomacy.perfTimeOf(0, 0) !== null);
-    await page.waitForTimeout(600);
-    if (i === 1 || i === rounds - 1) sizes.push(await heap());
-  }
-  await game.context.close();
-  return sizes;
+  return driver.withGameAt(browser, url, '?song=nara-nights&mode=duet&p1=expert&p2=expert', {}, async (game) => {
+    const { page, cdp } = game;
+    const press = async (code) => {
+      await driver.tapKey(game, code);
+      await page.waitForTimeout(120);
+    };
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+    };
+    await driver.startSong(game);
+    await page.waitForTimeout(1500);
+    const sizes = [];
+    for (let i = 0; i < rounds; i++) {
+      await press('Escape');
+      await driver.waitForScene(page, 'Pause');
+      await press('ArrowDown');
+      await press('Enter');
+      await driver.waitForSongClock(page, true);
+      await page.waitForTimeout(600);
+      if (i === 1 || i === rounds - 1) sizes.push(await heap());
+    }
+    return sizes;
+  });
 }
 
-async function navigationToTitle(browser, url) {
+async function navigationToTitle(driver, browser, url) {
   const times = [];
   for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => window.drumDiplomacy?.scene() === 'Title', undefined, { polling: 'raf' });
-    times.push(await page.evaluate(() => performance.now()));
-    await context.close();
+    await driver.withGameAt(browser, url, '', {}, async ({ page }) => {
+      await driver.waitForScene(page, 'Title', driver.SCENE_TIMEOUT_MS, 'raf');
+      times.push(await page.evaluate(() => performance.now()));
+    });
   }
   return times;
 }
@@ -219,7 +210,7 @@ export async function browserBench() {
     console.log(
       `  JS heap after restarting Play 2 times: ${early.toFixed(1)} MB; after ${rounds} times: ${late.toFixed(1)} MB (a leak grows with every restart)`,
     );
-    const nav = await navigationToTitle(browser, url);
+    const nav = await navigationToTitle(driver, browser, url);
     console.log(
       `  navigation -> interactive title (local preview): median ${pct(nav, 0.5).toFixed(0)} ms, max ${Math.max(...nav).toFixed(0)} ms (5 loads; target <= 1000)`,
     );

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openGame, startSong } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startSong, useBrowser, waitForHidden, waitForScene, withGame } from './harness';
 
 /**
  * axe-core on the DOM parts of the game (the canvas itself cannot be analysed): the page
@@ -43,46 +43,37 @@ async function axe(page: Page): Promise<Violation[]> {
   });
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser();
 
 describe('accessibility of the DOM parts (axe-core)', () => {
   it('Title (with the offline-ready note) and Settings have no violations', async () => {
-    const game = await openGame(browser, '');
-    const { page } = game;
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Title');
-    // the first visit installs the service worker, which says the game now plays offline
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.update-banner')?.hidden === false);
-    expect(await axe(page)).toEqual([]);
-    await page.goto(page.url().replace(/\?.*$/, '').concat('?scene=Settings'));
-    await page.waitForFunction(() => window.drumDiplomacy?.scene() === 'Settings');
-    expect(await axe(page)).toEqual([]);
-    expect(game.errors).toEqual([]);
-    await game.context.close();
-  });
+    await withGame('', async (game) => {
+      const { page } = game;
+      await waitForScene(page, 'Title');
+      // the first visit installs the service worker, which says the game now plays offline
+      await waitForHidden(page, '.update-banner', false, 30_000);
+      expect(await axe(page)).toEqual([]);
+      await page.goto(page.url().replace(/\?.*$/, '').concat('?scene=Settings'));
+      await waitForScene(page, 'Settings');
+      expect(await axe(page)).toEqual([]);
+      expect(game.errors).toEqual([]);
+    });
+  }, 60_000);
 
   it('Play, on a desktop and on a phone held upright (rotate prompt), has no violations', async () => {
-    const game = await openGame(browser, '?song=test-song&mode=duet');
-    await startSong(game);
-    await game.page.waitForTimeout(500);
-    expect(await axe(game.page)).toEqual([]);
-    await game.context.close();
-
-    const phone = await openGame(browser, '?song=test-song&mode=duet', {
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 2,
+    const desktopErrors = await withGame('?song=test-song&mode=duet', async (game) => {
+      await startSong(game);
+      await game.page.waitForTimeout(500);
+      expect(await axe(game.page)).toEqual([]);
+      return game.errors;
     });
-    await phone.page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
-    await phone.page.waitForFunction(() => document.querySelector<HTMLElement>('.rotate-prompt')?.hidden === false);
-    expect(await axe(phone.page)).toEqual([]);
-    expect([...game.errors, ...phone.errors]).toEqual([]);
-    await phone.context.close();
-  });
+
+    const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+    await withGame('?song=test-song&mode=duet', phone, async (game) => {
+      await waitForScene(game.page, 'Play');
+      await waitForHidden(game.page, '.rotate-prompt', false);
+      expect(await axe(game.page)).toEqual([]);
+      expect([...desktopErrors, ...game.errors]).toEqual([]);
+    });
+  }, 60_000);
 });

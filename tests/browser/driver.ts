@@ -1,8 +1,19 @@
-import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  errors as playwright,
+} from 'playwright-core';
+import { LANES, type Lane, PLAYERS, type PlayerId } from '../../src/core/units';
 
 /**
- * Drives the built game in headless Chromium through the automation contract. Used by the
- * browser tests (tests/browser/harness.ts adds the served URL) and by `npm run bench`.
+ * Drives the built game in headless Chromium through the automation contract. Plain Node (no
+ * Vitest), so `npm run bench` uses it too; tests/browser/harness.ts binds it to a test file
+ * (`useBrowser`, `withGame`).
+ *
+ * Every wait here has a limit and says what it was waiting for when the limit passes.
  */
 
 /** Launches the system Chromium headless, as the game needs it (audio without a gesture). */
@@ -26,53 +37,229 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** One page of the game. */
 export interface GamePage {
   context: BrowserContext;
   page: Page;
   cdp: CDPSession;
+  /** Uncaught page errors and console errors, oldest first. */
   errors: string[];
 }
 
-/** Opens the game at `query` (e.g. "?song=test-song&mode=duet&p1=hard&p2=hard"). */
-export async function openGame(
+/** The game as `withGame` hands it to a test: its first page, and a door to more pages. */
+export interface Game extends GamePage {
+  /** Opens `query` in another page of the same context (settings saved by the first carry over). */
+  open(query: string): Promise<GamePage>;
+}
+
+export interface GameOptions {
+  viewport?: { width: number; height: number };
+  /** localStorage entries set before the game's scripts run. */
+  storage?: Record<string, string>;
+  /** Mobile emulation (tests/browser/mobile.test.ts). */
+  hasTouch?: boolean;
+  isMobile?: boolean;
+  deviceScaleFactor?: number;
+  /** Runs in every page of the context before the game's own scripts (e.g. to break localStorage). */
+  initScript?: () => void;
+  /**
+   * Fails the test after its body when a page logged an error not matched by `allowErrors`.
+   * Off by default: most tests assert `game.errors` themselves, at the moment that matters.
+   */
+  failOnPageErrors?: boolean;
+  allowErrors?: RegExp;
+}
+
+/** How long a page may take to load the game and install `window.drumDiplomacy`. */
+const LOAD_TIMEOUT_MS = 30_000;
+/** How long a scene change, or the song clock starting or stopping, may take (on a busy machine). */
+export const SCENE_TIMEOUT_MS = 20_000;
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** The active scene's key, or what stands in its way, for failure messages. */
+export async function currentScene(page: Page): Promise<string> {
+  try {
+    return await page.evaluate(() =>
+      typeof window.drumDiplomacy === 'undefined' ? '(no game hook yet)' : window.drumDiplomacy.scene(),
+    );
+  } catch (e) {
+    return `(page unreadable: ${String(e).split('\n')[0]})`;
+  }
+}
+
+/**
+ * `page.waitForFunction` with a required limit: when it passes, throws `message` (a string, or a
+ * function of the elapsed time that may read the page) instead of Playwright's generic timeout.
+ */
+export async function waitUntil<Arg>(
+  page: Page,
+  predicate: (arg: Arg) => unknown,
+  arg: Arg,
+  limit: {
+    timeout: number;
+    message: string | ((elapsed: string) => Promise<string> | string);
+    polling?: 'raf' | number;
+  },
+): Promise<void> {
+  try {
+    // The cast only drops Playwright's argument unboxing types; `arg` is plain data.
+    await page.waitForFunction(predicate as (a: unknown) => unknown, arg as unknown, {
+      timeout: limit.timeout,
+      polling: limit.polling ?? 'raf',
+    });
+  } catch (e) {
+    if (!(e instanceof playwright.TimeoutError)) throw e;
+    const { message } = limit;
+    const text =
+      typeof message === 'string'
+        ? `${message} (after ${seconds(limit.timeout)})`
+        : await message(seconds(limit.timeout));
+    throw new Error(text, { cause: e });
+  }
+}
+
+/** Waits until the game's active scene is `scene`. */
+export async function waitForScene(
+  page: Page,
+  scene: string,
+  timeout = SCENE_TIMEOUT_MS,
+  polling?: 'raf' | number,
+): Promise<void> {
+  await waitUntil(
+    page,
+    (s) => typeof window.drumDiplomacy !== 'undefined' && window.drumDiplomacy.scene() === s,
+    scene,
+    {
+      timeout,
+      polling,
+      message: async (after) => {
+        const now = await currentScene(page);
+        return now === scene
+          ? `scene became ${scene} only after the ${after} limit`
+          : `scene never became ${scene} (still ${now} after ${after})`;
+      },
+    },
+  );
+}
+
+/** Waits until the song clock runs (`running`) or has stopped (`!running`): `perfTimeOf(0, 0)`. */
+export async function waitForSongClock(page: Page, running: boolean, timeout = SCENE_TIMEOUT_MS): Promise<void> {
+  await waitUntil(page, (r) => (window.drumDiplomacy.perfTimeOf(0, 0) !== null) === r, running, {
+    timeout,
+    message: async (after) =>
+      `the song clock ${running ? 'never started' : 'never stopped'} (scene ${await currentScene(page)} after ${after})`,
+  });
+}
+
+/** Waits for `selector` to be shown (`hidden` false) or hidden. */
+export async function waitForHidden(page: Page, selector: string, hidden: boolean, timeout = SCENE_TIMEOUT_MS) {
+  await waitUntil(page, ([s, h]) => document.querySelector<HTMLElement>(s)?.hidden === h, [selector, hidden] as const, {
+    timeout,
+    message: `${selector} was never ${hidden ? 'hidden' : 'shown'}`,
+  });
+}
+
+/** Opens `url` in a new page of `context`; its error list joins `errorLists` at once (should loading fail). */
+async function openPage(context: BrowserContext, url: string, errorLists: string[][]): Promise<GamePage> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  errorLists.push(errors);
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url, { timeout: LOAD_TIMEOUT_MS });
+  await waitUntil(page, () => typeof window.drumDiplomacy !== 'undefined', undefined, {
+    timeout: LOAD_TIMEOUT_MS,
+    message: `the game never installed window.drumDiplomacy at ${url}`,
+  });
+  return { context, page, cdp: await context.newCDPSession(page), errors };
+}
+
+/**
+ * Runs `body` in a new page of a fresh browser context that is closed afterwards, whether `body`
+ * passes or throws: for tests of something other than the game (about:blank).
+ */
+export async function withPageAt<T>(browser: Browser, body: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  try {
+    return await body(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens the game at `baseUrl + query` (e.g. "?song=test-song&mode=duet&p1=hard&p2=hard") in a new
+ * browser context, runs `body`, and always closes the context, whether `body` passes or throws.
+ * When loading or `body` throws, the page errors seen so far are added to its message.
+ */
+export async function withGameAt<T>(
   browser: Browser,
   baseUrl: string,
-  query = '',
-  options: {
-    viewport?: { width: number; height: number };
-    storage?: Record<string, string>;
-    /** Mobile emulation (tests/browser/mobile.test.ts). */
-    hasTouch?: boolean;
-    isMobile?: boolean;
-    deviceScaleFactor?: number;
-  } = {},
-): Promise<GamePage> {
+  query: string,
+  options: GameOptions,
+  body: (game: Game) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 720 },
     hasTouch: options.hasTouch ?? false,
     isMobile: options.isMobile ?? false,
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
-  if (options.storage) {
-    await context.addInitScript((entries) => {
-      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-    }, options.storage);
+  const errorLists: string[][] = [];
+  const allErrors = () => errorLists.flat();
+  try {
+    if (options.initScript) await context.addInitScript(options.initScript);
+    if (options.storage) {
+      await context.addInitScript((entries) => {
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      }, options.storage);
+    }
+    const open = (q: string) => openPage(context, `${baseUrl}${q}`, errorLists);
+    let result: T;
+    try {
+      result = await body({ ...(await open(query)), open });
+    } catch (e) {
+      const seen = allErrors();
+      if (e instanceof Error && seen.length > 0) e.message += `\n\npage errors seen:\n  ${seen.join('\n  ')}`;
+      throw e;
+    }
+    if (options.failOnPageErrors) {
+      const unexpected = allErrors().filter((e) => !options.allowErrors?.test(e));
+      if (unexpected.length > 0) throw new Error(`unexpected page errors:\n  ${unexpected.join('\n  ')}`);
+    }
+    return result;
+  } finally {
+    await context.close();
   }
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`${baseUrl}${query}`);
-  await page.waitForFunction(() => typeof window.drumDiplomacy !== 'undefined');
-  const cdp = await context.newCDPSession(page);
-  return { context, page, cdp, errors };
 }
 
-/** Epoch seconds for a performance.now() instant of the page, as CDP input timestamps want. */
+/** Epoch milliseconds of the page's performance.now() zero, as CDP input timestamps want. */
 export async function timeOrigin(page: Page): Promise<number> {
   return page.evaluate(() => performance.timeOrigin);
+}
+
+/** Longest a test sleeps until a page instant: anything further off means a clock gone wrong. */
+const SLEEP_LIMIT_MS = 60_000;
+
+/**
+ * Sleeps until `leadMs` before the page instant `perfTime` (page performance ms; `origin` from
+ * `timeOrigin`). Returns at once when that is past; fails, instead of sleeping, when it is more
+ * than a minute away or not a number.
+ */
+export async function sleepUntil(origin: number, perfTime: number, leadMs = 0): Promise<void> {
+  const wait = perfTime - leadMs - (Date.now() - origin);
+  if (!(wait <= SLEEP_LIMIT_MS)) {
+    throw new Error(`page instant ${perfTime} ms is ${seconds(wait)} away: over the ${seconds(SLEEP_LIMIT_MS)} limit`);
+  }
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+}
+
+/** The page's performance.now(). */
+export async function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
 }
 
 const KEY_TEXT: Record<string, string> = {
@@ -105,6 +292,14 @@ export async function key(
     autoRepeat,
     timestamp: (origin + perfTime) / 1000,
   });
+}
+
+/** Presses and releases `code` now (released 5 ms later). */
+export async function tapKey(game: GamePage, code: string): Promise<void> {
+  const origin = await timeOrigin(game.page);
+  const now = await pageNow(game.page);
+  await key(game.cdp, origin, 'keyDown', code, now);
+  await key(game.cdp, origin, 'keyUp', code, now + 5);
 }
 
 export interface TouchPoint {
@@ -142,27 +337,27 @@ const SEND_AHEAD_MS = 120;
 const FETCH_AHEAD_S = 30;
 
 export interface PlannedPress {
-  player: 0 | 1;
-  lane: 'hihat' | 'snare' | 'tom' | 'kick';
+  player: PlayerId;
+  lane: Lane;
   /** Song time of the note aimed at. */
   songTime: number;
   /** How far from the note the press is sent (positive = late). */
   offsetMs: number;
 }
 
-type HookNote = { id: string; time: number; lane: PlannedPress['lane']; unison: boolean };
+export type HookNote = { id: string; time: number; lane: Lane; unison: boolean };
 
-export async function notesOf(page: Page, player: 0 | 1): Promise<HookNote[]> {
+export async function notesOf(page: Page, player: PlayerId): Promise<HookNote[]> {
   return page.evaluate((p) => window.drumDiplomacy.notes(p), player);
 }
 
 /** Presses every note of both players' charts with a per-press offset chosen by `offset`. */
 export async function planAll(
   page: Page,
-  offset: (player: 0 | 1, note: HookNote, index: number) => number,
+  offset: (player: PlayerId, note: HookNote, index: number) => number,
 ): Promise<PlannedPress[]> {
   const plan: PlannedPress[] = [];
-  for (const player of [0, 1] as const) {
+  for (const player of PLAYERS) {
     const notes = await notesOf(page, player);
     notes.forEach((n, i) => {
       plan.push({ player, lane: n.lane, songTime: n.time, offsetMs: offset(player, n, i) });
@@ -171,23 +366,21 @@ export async function planAll(
   return plan.sort((a, b) => a.songTime + a.offsetMs / 1000 - (b.songTime + b.offsetMs / 1000));
 }
 
-/** Sends the unlocking key and waits until the song clock runs. */
+/** Waits for Play, sends the unlocking key and waits until the song clock runs. */
 export async function startSong(game: GamePage): Promise<number> {
-  const { page, cdp } = game;
-  await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
-  const origin = await timeOrigin(page);
-  const now = await page.evaluate(() => performance.now());
-  await key(cdp, origin, 'keyDown', 'Space', now);
-  await key(cdp, origin, 'keyUp', 'Space', now + 5);
-  await page.waitForFunction(() => window.drumDiplomacy.perfTimeOf(0, 0) !== null, undefined, { timeout: 15_000 });
-  return origin;
+  const { page } = game;
+  await waitForScene(page, 'Play');
+  await tapKey(game, 'Space');
+  await waitForSongClock(page, true);
+  return timeOrigin(page);
 }
 
 /**
  * Plays a plan in real time. Presses due together form a group; each group is sent just
  * before it is due, every key event stamped with the exact instant from `perfTimeOf`. Those
  * instants are fetched ahead in one call (see FETCH_AHEAD_S), and fetched again after
- * `onBeforeGroup` returns true (a pause).
+ * `onBeforeGroup` returns true (a pause). Fails when the song clock gives no instant for
+ * `SCENE_TIMEOUT_MS` (it stopped, or the song ended early).
  * Returns the number of key events sent.
  */
 export async function playPlan(
@@ -223,21 +416,27 @@ export async function playPlan(
       if (list.every((t) => t !== null)) cache.set(g, list as number[]);
     });
   };
-  const code = (p: PlannedPress) =>
-    options.keyCodes[p.player]?.[['hihat', 'snare', 'tom', 'kick'].indexOf(p.lane)] as string;
+  const code = (p: PlannedPress) => options.keyCodes[p.player]?.[LANES.indexOf(p.lane)] as string;
   let sent = 0;
   const inFlight: Promise<void>[] = [];
   for (let gi = 0; gi < groups.length; gi++) {
     const group = groups[gi] as PlannedPress[];
     if (options.onBeforeGroup && (await options.onBeforeGroup((group[0] as PlannedPress).songTime))) cache.clear();
+    const deadline = Date.now() + SCENE_TIMEOUT_MS;
     while (!cache.has(gi)) {
       await fetchFrom(gi);
-      if (!cache.has(gi)) await page.waitForTimeout(50);
+      if (cache.has(gi)) break;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the song clock gave no instant for the presses at ${(group[0] as PlannedPress).songTime.toFixed(3)} s ` +
+            `(scene ${await currentScene(page)} after ${seconds(SCENE_TIMEOUT_MS)})`,
+        );
+      }
+      await page.waitForTimeout(50);
     }
     const times = (cache.get(gi) as number[]).map((t, k) => t + (group[k] as PlannedPress).offsetMs);
     // Sent a little ahead: under CPU throttling a page round trip alone can take 150 ms.
-    const wait = Math.min(...times) - (options.sendAheadMs ?? SEND_AHEAD_MS) - (Date.now() - origin);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    await sleepUntil(origin, Math.min(...times), options.sendAheadMs ?? SEND_AHEAD_MS);
     // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
     // (a whole frame under throttling) would make the next presses late.
     for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));
@@ -249,15 +448,19 @@ export async function playPlan(
   return sent;
 }
 
+/** The key bound to each player's drums, indexed [player][LANES index]. */
 export async function keyCodes(page: Page): Promise<string[][]> {
-  return page.evaluate(() =>
-    ([0, 1] as const).map((p) =>
-      (['hihat', 'snare', 'tom', 'kick'] as const).map((l) => window.drumDiplomacy.keyFor(p, l)),
-    ),
+  return page.evaluate(
+    ({ players, lanes }) => players.map((p) => lanes.map((l) => window.drumDiplomacy.keyFor(p, l))),
+    { players: [...PLAYERS], lanes: [...LANES] },
   );
 }
 
+/** Waits for the finished song's results and returns them. */
 export async function waitForResults(page: Page, timeout = 60_000) {
-  await page.waitForFunction(() => window.drumDiplomacy.results() !== null, undefined, { timeout });
+  await waitUntil(page, () => window.drumDiplomacy.results() !== null, undefined, {
+    timeout,
+    message: async (after) => `the song never finished: no results (scene ${await currentScene(page)} after ${after})`,
+  });
   return page.evaluate(() => window.drumDiplomacy.results());
 }

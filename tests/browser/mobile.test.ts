@@ -1,14 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { LANES, type Lane, type PlayerId } from '../../src/core/units';
 import {
   type GamePage,
-  launch,
   notesOf,
-  openGame,
+  pageNow,
+  SCENE_TIMEOUT_MS,
+  sleepUntil,
   type TouchPoint,
   timeOrigin,
   touch,
+  useBrowser,
+  waitForHidden,
   waitForResults,
+  waitForScene,
+  waitForSongClock,
+  waitUntil,
+  withGame,
 } from './harness';
 
 /**
@@ -17,17 +25,9 @@ import {
  */
 
 const PHONE = { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-const LANES = ['hihat', 'snare', 'tom', 'kick'] as const;
-type Lane = (typeof LANES)[number];
-type Player = 0 | 1;
+type Player = PlayerId;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser();
 
 /** Counts the pointerdown events the canvas receives (one per finger put down). */
 async function countPointerDowns(page: Page): Promise<void> {
@@ -45,22 +45,21 @@ async function pointerDowns(page: Page): Promise<number> {
 /** The first tap, off the pads (top centre): it only unlocks audio and starts the song. */
 async function tapToStart(game: GamePage): Promise<number> {
   const { page, cdp } = game;
-  await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
+  await waitForScene(page, 'Play');
   const origin = await timeOrigin(page);
-  const now = await page.evaluate(() => performance.now());
+  const now = await pageNow(page);
   const width = await page.evaluate(() => window.innerWidth);
   await touch(cdp, origin, 'touchStart', [{ id: 1, x: width / 2, y: 4 }], now);
   await touch(cdp, origin, 'touchEnd', [], now + 40);
-  await page.waitForFunction(() => window.drumDiplomacy.perfTimeOf(0, 0) !== null, undefined, { timeout: 15_000 });
+  await waitForSongClock(page, true);
   return origin;
 }
 
 async function padsOf(page: Page): Promise<Record<Player, Record<Lane, { x: number; y: number } | null>>> {
-  return page.evaluate(() => {
-    const lanes = ['hihat', 'snare', 'tom', 'kick'] as const;
+  return page.evaluate((lanes) => {
     const of = (p: 0 | 1) => Object.fromEntries(lanes.map((l) => [l, window.drumDiplomacy.padAt(p, l)]));
-    return { 0: of(0), 1: of(1) } as Record<0 | 1, Record<(typeof lanes)[number], { x: number; y: number } | null>>;
-  });
+    return { 0: of(0), 1: of(1) } as Record<0 | 1, Record<Lane, { x: number; y: number } | null>>;
+  }, LANES);
 }
 
 interface Tap {
@@ -121,8 +120,7 @@ async function playByTouch(game: GamePage, taps: Tap[]): Promise<{ fingers: numb
     }
     // Both players share the default input offset, so one instant serves the whole group.
     const at = times.get(gi) as number;
-    const wait = at - 120 - (Date.now() - origin);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    await sleepUntil(origin, at, 120);
     await liftUntil(at);
     const fresh: TouchPoint[] = group.map((t) => {
       const pad = pads[t.player][t.lane];
@@ -145,146 +143,153 @@ async function playByTouch(game: GamePage, taps: Tap[]): Promise<{ fingers: numb
 
 describe('phones: touch play in mobile emulation (844×390, touch, device scale 2)', () => {
   it('a whole duet played by touch, every note tapped on time: both players 1,000,000', async () => {
-    const game = await openGame(browser, '?song=test-song&mode=duet&p1=normal&p2=normal', PHONE);
-    const { page } = game;
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
-    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
-    // thumb-sized pads: neighbouring pad centres are well over 48 CSS px apart
-    const pads = await padsOf(page);
-    for (const p of [0, 1] as const) {
-      const xs = LANES.map((l) => pads[p][l]?.x as number);
-      for (let i = 1; i < xs.length; i++) expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThan(48);
-    }
-    await countPointerDowns(page);
-    await tapToStart(game);
-    const taps: Tap[] = [];
-    for (const player of [0, 1] as const) {
-      for (const n of await notesOf(page, player)) taps.push({ player, lane: n.lane, songTime: n.time });
-    }
-    const { fingers, together } = await playByTouch(game, taps);
-    const r = await waitForResults(page);
-    expect(fingers).toBe(taps.length);
-    expect(together).toBeGreaterThan(0);
-    // one pointerdown per finger (+1 for the tap that started the song)
-    expect(await pointerDowns(page)).toBe(fingers + 1);
-    for (const p of r?.players ?? []) {
-      expect(p.score).toBe(1_000_000);
-      expect(p.grade).toBe('SS');
-      expect(p.counts.miss).toBe(0);
-    }
-    expect(r?.harmony).toBe(1);
-    expect(game.errors).toEqual([]);
-    await game.context.close();
-  });
+    await withGame('?song=test-song&mode=duet&p1=normal&p2=normal', PHONE, async (game) => {
+      const { page } = game;
+      await waitForScene(page, 'Play');
+      expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      // thumb-sized pads: neighbouring pad centres are well over 48 CSS px apart
+      const pads = await padsOf(page);
+      for (const p of [0, 1] as const) {
+        const xs = LANES.map((l) => pads[p][l]?.x as number);
+        for (let i = 1; i < xs.length; i++) expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThan(48);
+      }
+      await countPointerDowns(page);
+      await tapToStart(game);
+      const taps: Tap[] = [];
+      for (const player of [0, 1] as const) {
+        for (const n of await notesOf(page, player)) taps.push({ player, lane: n.lane, songTime: n.time });
+      }
+      const { fingers, together } = await playByTouch(game, taps);
+      const r = await waitForResults(page);
+      expect(fingers).toBe(taps.length);
+      expect(together).toBeGreaterThan(0);
+      // one pointerdown per finger (+1 for the tap that started the song)
+      expect(await pointerDowns(page)).toBe(fingers + 1);
+      for (const p of r?.players ?? []) {
+        expect(p.score).toBe(1_000_000);
+        expect(p.grade).toBe('SS');
+        expect(p.counts.miss).toBe(0);
+      }
+      expect(r?.harmony).toBe(1);
+      expect(game.errors).toEqual([]);
+    });
+  }, 90_000);
 
   it('eight fingers of both players in one touchStart (chords) are each judged exactly once', async () => {
-    const game = await openGame(browser, '?song=test-song&mode=duet&p1=normal&p2=normal', PHONE);
-    const { page, cdp } = game;
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
-    const notes = [await notesOf(page, 0), await notesOf(page, 1)] as const;
-    const pads = await padsOf(page);
-    await countPointerDowns(page);
-    const origin = await tapToStart(game);
-    // the first instant where both players have a note and one of them a chord
-    const at = (p: Player, t: number) => notes[p].filter((n) => Math.abs(n.time - t) < 1e-6);
-    const t = notes[0]
-      .map((n) => n.time)
-      .find((x) => at(1, x).length > 0 && (at(0, x).length > 1 || at(1, x).length > 1));
-    expect(t).toBeDefined();
-    const due = (await page.evaluate((s) => window.drumDiplomacy.perfTimeOf(0, s), t as number)) as number;
-    // every pad of both players at once: the notes at t, the other lanes are ghost hits
-    const points: TouchPoint[] = [];
-    for (const p of [0, 1] as const) {
-      for (const lane of LANES) {
-        const pad = pads[p][lane];
-        if (pad) points.push({ id: 20 + points.length, x: pad.x, y: pad.y });
+    await withGame('?song=test-song&mode=duet&p1=normal&p2=normal', PHONE, async (game) => {
+      const { page, cdp } = game;
+      await waitForScene(page, 'Play');
+      const notes = [await notesOf(page, 0), await notesOf(page, 1)] as const;
+      const pads = await padsOf(page);
+      await countPointerDowns(page);
+      const origin = await tapToStart(game);
+      // the first instant where both players have a note and one of them a chord
+      const at = (p: Player, t: number) => notes[p].filter((n) => Math.abs(n.time - t) < 1e-6);
+      const t = notes[0]
+        .map((n) => n.time)
+        .find((x) => at(1, x).length > 0 && (at(0, x).length > 1 || at(1, x).length > 1));
+      expect(t).toBeDefined();
+      const due = (await page.evaluate((s) => window.drumDiplomacy.perfTimeOf(0, s), t as number)) as number;
+      // every pad of both players at once: the notes at t, the other lanes are ghost hits
+      const points: TouchPoint[] = [];
+      for (const p of [0, 1] as const) {
+        for (const lane of LANES) {
+          const pad = pads[p][lane];
+          if (pad) points.push({ id: 20 + points.length, x: pad.x, y: pad.y });
+        }
       }
-    }
-    expect(points).toHaveLength(8);
-    const wait = due - 60 - (Date.now() - origin);
-    if (wait > 0) await page.waitForTimeout(wait);
-    await touch(cdp, origin, 'touchStart', points, due + 3);
-    await touch(cdp, origin, 'touchEnd', [], due + 60);
-    const r = await waitForResults(page);
-    expect(await pointerDowns(page)).toBe(1 + 8);
-    for (const p of [0, 1] as const) {
-      const atT = at(p, t as number);
-      expect(atT.length).toBeGreaterThan(0);
-      for (const n of atT) {
-        const hits = r?.players[p]?.hits.filter((h) => h.noteId === n.id) ?? [];
-        expect(hits).toHaveLength(1);
-        expect(hits[0]?.judgement).toBe('perfect');
-        expect(hits[0]?.offsetMs).toBeCloseTo(3, 0);
+      expect(points).toHaveLength(8);
+      await sleepUntil(origin, due, 60);
+      await touch(cdp, origin, 'touchStart', points, due + 3);
+      await touch(cdp, origin, 'touchEnd', [], due + 60);
+      const r = await waitForResults(page);
+      expect(await pointerDowns(page)).toBe(1 + 8);
+      for (const p of [0, 1] as const) {
+        const atT = at(p, t as number);
+        expect(atT.length).toBeGreaterThan(0);
+        for (const n of atT) {
+          const hits = r?.players[p]?.hits.filter((h) => h.noteId === n.id) ?? [];
+          expect(hits).toHaveLength(1);
+          expect(hits[0]?.judgement).toBe('perfect');
+          expect(hits[0]?.offsetMs).toBeCloseTo(3, 0);
+        }
+        expect(r?.players[p]?.hits.filter((h) => h.judgement !== 'miss')).toHaveLength(atT.length);
       }
-      expect(r?.players[p]?.hits.filter((h) => h.judgement !== 'miss')).toHaveLength(atT.length);
-    }
-    expect(game.errors).toEqual([]);
-    await game.context.close();
-  });
+      expect(game.errors).toEqual([]);
+    });
+  }, 90_000);
 
   it('after one visit it loads and plays offline; the rotate prompt and full-screen button', async () => {
     const baseUrl = inject('baseUrl');
-    const game = await openGame(browser, '', PHONE);
-    const { page, context } = game;
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Title');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    // every file this visit loaded is in the precache (not merely in the HTTP cache)
-    const missing = await page.evaluate(async () => {
-      const cached = new Set<string>();
-      for (const name of await caches.keys()) {
-        for (const req of await (await caches.open(name)).keys()) cached.add(req.url.split('?')[0] as string);
-      }
-      const loaded = performance
-        .getEntriesByType('resource')
-        .map((e) => e.name.split('?')[0] as string)
-        .filter((u) => u.startsWith(location.origin) && !u.endsWith('/sw.js'));
-      return [...new Set([location.href.split('?')[0] as string, ...loaded])].filter(
-        (u) => !cached.has(u) && !cached.has(`${u}index.html`),
+    await withGame('', PHONE, async (game) => {
+      const { page, context } = game;
+      await waitForScene(page, 'Title');
+      await page.evaluate(
+        (ms) =>
+          Promise.race([
+            navigator.serviceWorker.ready,
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new Error(`the service worker was not ready after ${ms / 1000} s`)), ms),
+            ),
+          ]).then(() => undefined),
+        SCENE_TIMEOUT_MS,
       );
+      if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+      await waitUntil(page, () => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: SCENE_TIMEOUT_MS,
+        message: 'the service worker never controlled the page',
+      });
+      // every file this visit loaded is in the precache (not merely in the HTTP cache)
+      const missing = await page.evaluate(async () => {
+        const cached = new Set<string>();
+        for (const name of await caches.keys()) {
+          for (const req of await (await caches.open(name)).keys()) cached.add(req.url.split('?')[0] as string);
+        }
+        const loaded = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name.split('?')[0] as string)
+          .filter((u) => u.startsWith(location.origin) && !u.endsWith('/sw.js'));
+        return [...new Set([location.href.split('?')[0] as string, ...loaded])].filter(
+          (u) => !cached.has(u) && !cached.has(`${u}index.html`),
+        );
+      });
+      expect(missing).toEqual([]);
+
+      await context.setOffline(true);
+      await page.reload();
+      await waitForScene(page, 'Title');
+      const songs = await page.evaluate(() => window.drumDiplomacy.songs().map((s) => s.id));
+      expect(songs).toContain('test-song');
+      expect(songs.length).toBeGreaterThan(1);
+
+      await page.goto(`${baseUrl}?song=test-song&mode=duet`);
+      await waitForScene(page, 'Play');
+
+      // the full-screen toggle: top-right, labelled, at least 44×44 CSS px
+      const button = await page.evaluate(() => {
+        const b = document.querySelector<HTMLButtonElement>('button.fullscreen-toggle');
+        const r = b?.getBoundingClientRect();
+        return b && r && { label: b.getAttribute('aria-label'), hidden: b.hidden, ...r.toJSON() };
+      });
+      expect(button?.label).toBe('Full screen');
+      expect(button?.hidden).toBe(false);
+      expect(button?.width).toBeGreaterThanOrEqual(44);
+      expect(button?.height).toBeGreaterThanOrEqual(44);
+      expect(button?.right).toBeGreaterThan(844 - 60);
+      expect(button?.top).toBeLessThan(20);
+
+      // Play in portrait asks to turn the device; landscape and the menus do not
+      const prompt = () => page.evaluate(() => document.querySelector<HTMLElement>('.rotate-prompt')?.hidden ?? null);
+      expect(await prompt()).toBe(true);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await waitForHidden(page, '.rotate-prompt', false);
+      expect(await page.locator('.rotate-prompt').textContent()).toContain('Turn your device sideways to play');
+      await page.setViewportSize({ width: 844, height: 390 });
+      await waitForHidden(page, '.rotate-prompt', true);
+
+      // and the song starts and runs offline (the audio is synthesised)
+      await tapToStart(game);
+      expect(game.errors).toEqual([]);
     });
-    expect(missing).toEqual([]);
-
-    await context.setOffline(true);
-    await page.reload();
-    await page.waitForFunction(() => typeof window.drumDiplomacy !== 'undefined');
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Title', undefined, { timeout: 20_000 });
-    const songs = await page.evaluate(() => window.drumDiplomacy.songs().map((s) => s.id));
-    expect(songs).toContain('test-song');
-    expect(songs.length).toBeGreaterThan(1);
-
-    await page.goto(`${baseUrl}?song=test-song&mode=duet`);
-    await page.waitForFunction(() => typeof window.drumDiplomacy !== 'undefined');
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play', undefined, { timeout: 20_000 });
-
-    // the full-screen toggle: top-right, labelled, at least 44×44 CSS px
-    const button = await page.evaluate(() => {
-      const b = document.querySelector<HTMLButtonElement>('button.fullscreen-toggle');
-      const r = b?.getBoundingClientRect();
-      return b && r && { label: b.getAttribute('aria-label'), hidden: b.hidden, ...r.toJSON() };
-    });
-    expect(button?.label).toBe('Full screen');
-    expect(button?.hidden).toBe(false);
-    expect(button?.width).toBeGreaterThanOrEqual(44);
-    expect(button?.height).toBeGreaterThanOrEqual(44);
-    expect(button?.right).toBeGreaterThan(844 - 60);
-    expect(button?.top).toBeLessThan(20);
-
-    // Play in portrait asks to turn the device; landscape and the menus do not
-    const prompt = () => page.evaluate(() => document.querySelector<HTMLElement>('.rotate-prompt')?.hidden ?? null);
-    expect(await prompt()).toBe(true);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.rotate-prompt')?.hidden === false);
-    expect(await page.locator('.rotate-prompt').textContent()).toContain('Turn your device sideways to play');
-    await page.setViewportSize({ width: 844, height: 390 });
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.rotate-prompt')?.hidden === true);
-
-    // and the song starts and runs offline (the audio is synthesised)
-    await tapToStart(game);
-    expect(game.errors).toEqual([]);
-    await game.context.close();
-  });
+  }, 60_000);
 });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  key,
   keyCodes,
-  openGame,
   planAll,
   playPlan,
   startSong,
-  timeOrigin,
+  tapKey,
   useBrowser,
   waitForResults,
+  waitForScene,
+  withGame,
 } from './harness';
 
-const browser = useBrowser();
+useBrowser();
 
 const SONGS = ['first-lesson', 'nara-nights', 'shuttle-diplomacy', 'heavy-metal-summit'];
 const DIFFICULTIES = ['easy', 'normal', 'hard', 'expert'] as const;
@@ -21,91 +21,88 @@ describe('every song, mode and difficulty', () => {
     for (const song of SONGS) {
       for (const [i, d] of DIFFICULTIES.entries()) {
         const other = DIFFICULTIES[3 - i];
-        const game = await openGame(browser(), `?song=${song}&mode=duet&p1=${d}&p2=${other}`);
-        const { page } = game;
-        await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Play');
-        const [a, b] = await page.evaluate(() => [window.drumDiplomacy.notes(0), window.drumDiplomacy.notes(1)]);
-        expect(a?.length, `${song} ${d}`).toBeGreaterThan(20);
-        expect(b?.length, `${song} ${other}`).toBeGreaterThan(20);
-        if (d === 'easy') expect(new Set(a?.map((n) => n.lane))).toEqual(new Set(['snare', 'kick']));
-        const unison = (a ?? []).filter((n) => n.unison).map((n) => n.time.toFixed(6));
-        expect(unison.length).toBeGreaterThan(3);
-        expect((b ?? []).filter((n) => n.unison).map((n) => n.time.toFixed(6))).toEqual(unison);
-        if (i === 0) {
-          await startSong(game);
-          await page.waitForTimeout(800);
-        }
-        expect(game.errors, `${song} ${d}`).toEqual([]);
-        await game.context.close();
+        await withGame(`?song=${song}&mode=duet&p1=${d}&p2=${other}`, async (game) => {
+          const { page } = game;
+          await waitForScene(page, 'Play');
+          const [a, b] = await page.evaluate(() => [window.drumDiplomacy.notes(0), window.drumDiplomacy.notes(1)]);
+          expect(a?.length, `${song} ${d}`).toBeGreaterThan(20);
+          expect(b?.length, `${song} ${other}`).toBeGreaterThan(20);
+          if (d === 'easy') expect(new Set(a?.map((n) => n.lane))).toEqual(new Set(['snare', 'kick']));
+          const unison = (a ?? []).filter((n) => n.unison).map((n) => n.time.toFixed(6));
+          expect(unison.length).toBeGreaterThan(3);
+          expect((b ?? []).filter((n) => n.unison).map((n) => n.time.toFixed(6))).toEqual(unison);
+          if (i === 0) {
+            await startSong(game);
+            await page.waitForTimeout(800);
+          }
+          expect(game.errors, `${song} ${d}`).toEqual([]);
+        });
       }
     }
-  });
+  }, 180_000);
 
   it('Solo: one player with either key set, and a CPU partner that plays through the same input path', async () => {
-    const game = await openGame(browser(), '?song=test-song&mode=solo&p1=normal&p2=normal');
-    await startSong(game);
-    const plan = (await planAll(game.page, () => 0)).filter((p) => p.player === 0);
-    // player 1's part played on player 2's keys: one human may use either key set
-    const codes = await keyCodes(game.page);
-    await playPlan(game, plan, { keyCodes: [codes[1] as string[], codes[1] as string[]] });
-    const r = await waitForResults(game.page);
-    expect(r?.mode).toBe('solo');
-    expect(r?.players[0]?.score).toBe(1_000_000);
-    const cpu = r?.players[1];
-    // a human-like partner: mostly on time, with a real spread (steady: sigma 18 ms)
-    expect(cpu?.accuracy).toBeGreaterThan(0.7);
-    expect(cpu?.unstableRate).toBeGreaterThan(60);
-    expect(cpu?.unstableRate).toBeLessThan(400);
-    expect(r?.harmony).toBeNull();
-    expect(game.errors).toEqual([]);
-    await game.context.close();
-  });
+    await withGame('?song=test-song&mode=solo&p1=normal&p2=normal', async (game) => {
+      await startSong(game);
+      const plan = (await planAll(game.page, () => 0)).filter((p) => p.player === 0);
+      // player 1's part played on player 2's keys: one human may use either key set
+      const codes = await keyCodes(game.page);
+      await playPlan(game, plan, { keyCodes: [codes[1] as string[], codes[1] as string[]] });
+      const r = await waitForResults(game.page);
+      expect(r?.mode).toBe('solo');
+      expect(r?.players[0]?.score).toBe(1_000_000);
+      const cpu = r?.players[1];
+      // a human-like partner: mostly on time, with a real spread (steady: sigma 18 ms)
+      expect(cpu?.accuracy).toBeGreaterThan(0.7);
+      expect(cpu?.unstableRate).toBeGreaterThan(60);
+      expect(cpu?.unstableRate).toBeLessThan(400);
+      expect(r?.harmony).toBeNull();
+      expect(game.errors).toEqual([]);
+    });
+  }, 90_000);
 
   it('Lesson: the novice part, one drum at a time then a groove, played to the end', async () => {
-    const game = await openGame(browser(), '?song=first-lesson&mode=lesson&p1=normal&p2=normal');
-    await startSong(game);
-    const notes = await game.page.evaluate(() => window.drumDiplomacy.notes(1));
-    // the first bars bring in one drum at a time
-    const firstLanes = [...new Set(notes.slice(0, 12).map((n) => n.lane))];
-    expect(firstLanes.length).toBe(1);
-    const plan = (await planAll(game.page, () => 0)).filter((p) => p.player === 1);
-    const codes = await keyCodes(game.page);
-    await playPlan(game, plan, { keyCodes: [codes[0] as string[], codes[0] as string[]] });
-    const r = await waitForResults(game.page, 90_000);
-    expect(r?.mode).toBe('lesson');
-    expect(r?.players[1]?.grade).toBe('SS');
-    expect(r?.players[0]?.accuracy).toBeGreaterThan(0.9);
-    expect(game.errors).toEqual([]);
-    await game.context.close();
+    await withGame('?song=first-lesson&mode=lesson&p1=normal&p2=normal', async (game) => {
+      await startSong(game);
+      const notes = await game.page.evaluate(() => window.drumDiplomacy.notes(1));
+      // the first bars bring in one drum at a time
+      const firstLanes = [...new Set(notes.slice(0, 12).map((n) => n.lane))];
+      expect(firstLanes.length).toBe(1);
+      const plan = (await planAll(game.page, () => 0)).filter((p) => p.player === 1);
+      const codes = await keyCodes(game.page);
+      await playPlan(game, plan, { keyCodes: [codes[0] as string[], codes[0] as string[]] });
+      const r = await waitForResults(game.page, 90_000);
+      expect(r?.mode).toBe('lesson');
+      expect(r?.players[1]?.grade).toBe('SS');
+      expect(r?.players[0]?.accuracy).toBeGreaterThan(0.9);
+      expect(game.errors).toEqual([]);
+    });
   }, 150_000);
 
   it('results offer the input offset that centres the run, applied with one press each', async () => {
-    const game = await openGame(browser(), '?song=test-song&mode=battle&p1=hard&p2=hard');
-    const { page, cdp } = game;
-    await startSong(game);
-    // steady hands, one late and one early: 73 and 57 judged hits, enough for a suggestion
-    const plan = await planAll(page, (p, _n, i) => (p === 0 ? 20 + (i % 3) - 1 : -15 + (i % 3) - 1));
-    await playPlan(game, plan, { keyCodes: await keyCodes(page) });
-    const r = await waitForResults(page);
-    expect(r?.players[0]?.suggestedOffsetMs).toBeCloseTo(20, 0);
-    expect(r?.players[1]?.suggestedOffsetMs).toBeCloseTo(-15, 0);
-    await page.waitForFunction(() => window.drumDiplomacy.scene() === 'Results');
-    await page.waitForTimeout(300);
-    const origin = await timeOrigin(page);
-    const press = async (code: string) => {
-      const now = await page.evaluate(() => performance.now());
-      await key(cdp, origin, 'keyDown', code, now);
-      await key(cdp, origin, 'keyUp', code, now + 5);
-      await page.waitForTimeout(150);
-    };
-    // menu: Retry, P1 offset, P2 offset, Back
-    await press('ArrowDown');
-    await press('Enter');
-    await press('ArrowDown');
-    await press('Enter');
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('drumDiplomacy.settings') ?? 'null'));
-    expect(saved?.settings.players.map((p: { inputOffsetMs: number }) => p.inputOffsetMs)).toEqual([20, -15]);
-    expect(game.errors).toEqual([]);
-    await game.context.close();
-  });
+    await withGame('?song=test-song&mode=battle&p1=hard&p2=hard', async (game) => {
+      const { page } = game;
+      await startSong(game);
+      // steady hands, one late and one early: 73 and 57 judged hits, enough for a suggestion
+      const plan = await planAll(page, (p, _n, i) => (p === 0 ? 20 + (i % 3) - 1 : -15 + (i % 3) - 1));
+      await playPlan(game, plan, { keyCodes: await keyCodes(page) });
+      const r = await waitForResults(page);
+      expect(r?.players[0]?.suggestedOffsetMs).toBeCloseTo(20, 0);
+      expect(r?.players[1]?.suggestedOffsetMs).toBeCloseTo(-15, 0);
+      await waitForScene(page, 'Results');
+      await page.waitForTimeout(300);
+      const press = async (code: string) => {
+        await tapKey(game, code);
+        await page.waitForTimeout(150);
+      };
+      // menu: Retry, P1 offset, P2 offset, Back
+      await press('ArrowDown');
+      await press('Enter');
+      await press('ArrowDown');
+      await press('Enter');
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('drumDiplomacy.settings') ?? 'null'));
+      expect(saved?.settings.players.map((p: { inputOffsetMs: number }) => p.inputOffsetMs)).toEqual([20, -15]);
+      expect(game.errors).toEqual([]);
+    });
+  }, 90_000);
 });

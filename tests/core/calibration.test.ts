@@ -172,8 +172,9 @@ describe('audioOffsetFromTaps', () => {
           expect((r?.used ?? 0) + (r?.rejected ?? 0)).toBe(count);
         },
       ),
+      { numRuns: 100 },
     );
-  });
+  }, 20_000);
 
   it('property: the result is whole, within ±400, and independent of tap order', () => {
     fc.assert(
@@ -194,8 +195,9 @@ describe('audioOffsetFromTaps', () => {
           expect(r.spreadMs).toBeGreaterThanOrEqual(0);
         },
       ),
+      { numRuns: 100 },
     );
-  });
+  }, 20_000);
 });
 
 describe('visualOffsetFromAdjustments', () => {
@@ -261,8 +263,9 @@ describe('applySuggestedOffset', () => {
         expect(Math.abs(r as number)).toBeLessThanOrEqual(400);
         if (Math.abs(suggested) <= 399) expect(Math.abs((r as number) - suggested)).toBeLessThanOrEqual(0.5);
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 20_000);
 });
 
 describe('clampOffset', () => {

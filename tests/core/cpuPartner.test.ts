@@ -245,5 +245,5 @@ describe('cpuInputs', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 20_000);
 });

@@ -393,8 +393,9 @@ describe('settings', () => {
         expect(store(storage).saveSettings(s)).toBeNull();
         expect(store(storage).loadSettings()).toEqual({ settings: s, notices: [] });
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 20_000);
 });
 
 /* ---------- storage failures ---------- */
@@ -679,6 +680,7 @@ describe('best scores', () => {
           expect(s.drainNotices()).toEqual([]);
         },
       ),
+      { numRuns: 100 },
     );
-  });
+  }, 20_000);
 });

@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""Generator for Drum Diplomacy character frames (hand-tuned SVG primitives)."""
-import math, os, sys
+"""Generator for Drum Diplomacy character frames (hand-tuned SVG primitives).
 
-OUT = '/work/main/assets/art/characters'
+Writes <art>/characters/<who>-<pose>.svg, where <art> is the repository's assets/art (found from
+this file's own location) or the directory given with --out. Run through `npm run art`.
+"""
+import argparse, math, os, sys
+
+# assets/art of the repository this file sits in (tools/art/chars.py -> ../../assets/art).
+ART = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), 'assets', 'art')
 OL = '#1c1633'   # outline
 SW = 3.5         # outline width
 
@@ -512,9 +517,13 @@ def pose(who, name):
 POSES = ['idle-a', 'idle-b', 'hit-hihat', 'hit-snare', 'hit-tom', 'hit-kick', 'miss', 'streak', 'cheer', 'bow']
 
 if __name__ == '__main__':
-    os.makedirs(OUT, exist_ok=True)
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--out', default=ART, help='art directory to write into (default: the repository\'s assets/art)')
+    out = os.path.join(ap.parse_args().out, 'characters')
+    os.makedirs(out, exist_ok=True)
     for who in CH:
         for p in POSES:
-            with open(f'{OUT}/{who}-{p}.svg', 'w') as fh:
+            # newline='\n': the same bytes on every platform.
+            with open(os.path.join(out, f'{who}-{p}.svg'), 'w', encoding='utf-8', newline='\n') as fh:
                 fh.write(pose(who, p))
     print('ok')

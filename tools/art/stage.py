@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
-import math, random, os
+"""Generator for the Drum Diplomacy stage (sky, pagoda, deer, lantern, floor) and the app icon.
 
-ART = '/work/main/assets/art'
+Writes <art>/stage/*.svg and <art>/icon.svg, where <art> is the repository's assets/art (found from
+this file's own location) or the directory given with --out. Run through `npm run art`.
+"""
+import argparse, math, random, os
+
+# assets/art of the repository this file sits in (tools/art/stage.py -> ../../assets/art).
+ART = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), 'assets', 'art')
 OL = '#1c1633'
 WARM, WARM2 = '#ffd27a', '#ff9f43'
 
@@ -11,7 +17,8 @@ def f(v):
 
 
 def write(path, body):
-    with open(os.path.join(ART, path), 'w') as fh:
+    # newline='\n': the same bytes on every platform.
+    with open(os.path.join(ART, path), 'w', encoding='utf-8', newline='\n') as fh:
         fh.write(body.strip() + '\n')
 
 
@@ -303,6 +310,9 @@ def icon():
 
 
 if __name__ == '__main__':
-    os.makedirs(ART + '/stage', exist_ok=True)
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--out', default=ART, help='art directory to write into (default: the repository\'s assets/art)')
+    ART = ap.parse_args().out
+    os.makedirs(os.path.join(ART, 'stage'), exist_ok=True)
     sky(); pagoda(); deer(); deer(True); lantern(); floor(); icon()
     print('ok')
