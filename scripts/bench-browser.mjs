@@ -52,7 +52,7 @@ async function judgingError(driver, browser, url, throttle) {
     for (const p of [0, 1]) {
       const notes = await game.page.evaluate((pl) => window.drumDiplomacy.notes(pl), p);
       const sent = new Map(
-        plan.filter((x) => x.player === p).map((x) => [`${x.songTime.toFixed(6)}${x.lane}`, x.offsetMs]),
+        plan.filter((x) => x.player === p).map((x) => [`${x.songTime.toFixed(6)}${x.lane}`, driver.sentOffsetMs(x)]),
       );
       for (const h of r.players[p].hits) {
         const n = notes.find((x) => x.id === h.noteId);

@@ -330,11 +330,13 @@ export async function touch(
 
 const SEND_AHEAD_MS = 120;
 /**
- * Instants are fetched for this many seconds of groups at once: a page round trip costs up
- * to half a second under 6x throttling. The clock relation they come from only moves when
- * the audio clock drifts by more than 2 ms, which the tests would then see as errors.
+ * Instants are fetched for this many seconds of groups at once (a page round trip costs up to
+ * half a second under 6x throttling), and the next window is fetched in the background while
+ * this one is played. On a busy machine the audio clock loses 10 ms now and then; the game slews
+ * its clock relation toward it at 1 ms a second, so an instant fetched this far ahead is at most
+ * a millisecond or two off by the time it is used (`PlannedPress.driftMs` says by how much).
  */
-const FETCH_AHEAD_S = 30;
+const FETCH_AHEAD_S = 1.5;
 
 export interface PlannedPress {
   player: PlayerId;
@@ -343,6 +345,17 @@ export interface PlannedPress {
   songTime: number;
   /** How far from the note the press is sent (positive = late). */
   offsetMs: number;
+  /**
+   * Set by playPlan once the press is in the past: how far the game's clock moved between
+   * fetching the press's instant and judging it (the instant of its song time, asked again
+   * afterwards, minus the one used). The press was judged at `offsetMs - driftMs`.
+   */
+  driftMs?: number;
+}
+
+/** The offset a played press was really judged at, the clock's drift taken out. */
+export function sentOffsetMs(p: PlannedPress): number {
+  return p.offsetMs - (p.driftMs ?? 0);
 }
 
 export type HookNote = { id: string; time: number; lane: Lane; unison: boolean };
@@ -403,17 +416,47 @@ export async function playPlan(
     else groups.push([p]);
   }
   const cache = new Map<number, number[]>();
-  const fetchFrom = async (gi: number) => {
-    const startOf = (g: number) => (groups[g] as PlannedPress[])[0]?.songTime ?? Number.POSITIVE_INFINITY;
-    const wanted: number[] = [];
-    for (let g = gi; g < groups.length && startOf(g) <= startOf(gi) + FETCH_AHEAD_S; g++) wanted.push(g);
-    const times = await page.evaluate(
+  const ask = (wanted: number[]) =>
+    page.evaluate(
       (items) => items.map((group) => group.map(([p, t]) => window.drumDiplomacy.perfTimeOf(p as 0 | 1, t as number))),
       wanted.map((g) => (groups[g] as PlannedPress[]).map((x) => [x.player, x.songTime] as const)),
     );
+  const startOf = (g: number) => (groups[g] as PlannedPress[])[0]?.songTime ?? Number.POSITIVE_INFINITY;
+  const fetchFrom = async (gi: number) => {
+    const wanted: number[] = [];
+    for (let g = gi; g < groups.length && startOf(g) <= startOf(gi) + FETCH_AHEAD_S; g++) wanted.push(g);
+    const times = await ask(wanted);
     wanted.forEach((g, k) => {
       const list = times[k] as (number | null)[];
       if (list.every((t) => t !== null)) cache.set(g, list as number[]);
+    });
+  };
+  let refreshing: Promise<void> | null = null;
+  /** Fetches the window after the cached one while this one plays. */
+  const refreshAfter = (gi: number) => {
+    let last = gi;
+    while (cache.has(last + 1)) last++;
+    if (refreshing || last + 1 >= groups.length || startOf(last + 1) > startOf(gi) + FETCH_AHEAD_S) return;
+    refreshing = fetchFrom(last + 1)
+      .catch(() => {})
+      .finally(() => {
+        refreshing = null;
+      });
+  };
+  /** Sent groups whose instants are asked again once they are in the past (their drift). */
+  const used = new Map<number, number[]>();
+  const settleDrift = async (until: number) => {
+    const due = [...used.keys()].filter((g) => Math.max(...(used.get(g) as number[])) < until);
+    if (due.length === 0) return;
+    const again = await ask(due);
+    due.forEach((g, k) => {
+      const now = again[k] as (number | null)[];
+      (groups[g] as PlannedPress[]).forEach((p, i) => {
+        const before = (used.get(g) as number[])[i] as number;
+        const after = now[i];
+        if (after !== null && after !== undefined) p.driftMs = after - before;
+      });
+      used.delete(g);
     });
   };
   const code = (p: PlannedPress) => options.keyCodes[p.player]?.[LANES.indexOf(p.lane)] as string;
@@ -421,7 +464,11 @@ export async function playPlan(
   const inFlight: Promise<void>[] = [];
   for (let gi = 0; gi < groups.length; gi++) {
     const group = groups[gi] as PlannedPress[];
-    if (options.onBeforeGroup && (await options.onBeforeGroup((group[0] as PlannedPress).songTime))) cache.clear();
+    if (options.onBeforeGroup && (await options.onBeforeGroup((group[0] as PlannedPress).songTime))) {
+      await refreshing;
+      cache.clear();
+      used.clear();
+    }
     const deadline = Date.now() + SCENE_TIMEOUT_MS;
     while (!cache.has(gi)) {
       await fetchFrom(gi);
@@ -434,7 +481,9 @@ export async function playPlan(
       }
       await page.waitForTimeout(50);
     }
-    const times = (cache.get(gi) as number[]).map((t, k) => t + (group[k] as PlannedPress).offsetMs);
+    refreshAfter(gi);
+    const instants = cache.get(gi) as number[];
+    const times = instants.map((t, k) => t + (group[k] as PlannedPress).offsetMs);
     // Sent a little ahead: under CPU throttling a page round trip alone can take 150 ms.
     await sleepUntil(origin, Math.min(...times), options.sendAheadMs ?? SEND_AHEAD_MS);
     // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
@@ -442,9 +491,16 @@ export async function playPlan(
     for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));
     for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyUp', code(p), (times[k] as number) + 30));
     sent += 2 * group.length;
+    used.set(gi, instants);
     cache.delete(gi);
+    // Now and then, the drift of presses already in the past (their instants no longer move).
+    if (gi % 16 === 15) await settleDrift(Date.now() - origin - 50);
   }
   await Promise.all(inFlight);
+  const lastUsed = Math.max(0, ...[...used.values()].flat());
+  await sleepUntil(origin, lastUsed + 60);
+  await settleDrift(Number.POSITIVE_INFINITY);
+  await refreshing;
   return sent;
 }
 

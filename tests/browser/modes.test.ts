@@ -3,6 +3,7 @@ import {
   keyCodes,
   planAll,
   playPlan,
+  sentOffsetMs,
   startSong,
   tapKey,
   useBrowser,
@@ -87,8 +88,23 @@ describe('every song, mode and difficulty', () => {
       const plan = await planAll(page, (p, _n, i) => (p === 0 ? 20 + (i % 3) - 1 : -15 + (i % 3) - 1));
       await playPlan(game, plan, { keyCodes: await keyCodes(page) });
       const r = await waitForResults(page);
-      expect(r?.players[0]?.suggestedOffsetMs).toBeCloseTo(20, 0);
-      expect(r?.players[1]?.suggestedOffsetMs).toBeCloseTo(-15, 0);
+      // The median offset each player's presses were sent at (the game clock's drift on a busy
+      // machine taken out): 20 and -15 on a quiet one.
+      const sentMedian = (p: 0 | 1) => {
+        const offsets = plan
+          .filter((x) => x.player === p)
+          .map(sentOffsetMs)
+          .sort((a, b) => a - b);
+        const mid = offsets.length >> 1;
+        return offsets.length % 2
+          ? (offsets[mid] as number)
+          : ((offsets[mid - 1] as number) + (offsets[mid] as number)) / 2;
+      };
+      const want = [sentMedian(0), sentMedian(1)];
+      expect(Math.abs((want[0] as number) - 20)).toBeLessThan(3);
+      expect(Math.abs((want[1] as number) + 15)).toBeLessThan(3);
+      expect(r?.players[0]?.suggestedOffsetMs).toBeCloseTo(want[0] as number, 0);
+      expect(r?.players[1]?.suggestedOffsetMs).toBeCloseTo(want[1] as number, 0);
       await waitForScene(page, 'Results');
       await page.waitForTimeout(300);
       const press = async (code: string) => {
@@ -101,7 +117,9 @@ describe('every song, mode and difficulty', () => {
       await press('ArrowDown');
       await press('Enter');
       const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('drumDiplomacy.settings') ?? 'null'));
-      expect(saved?.settings.players.map((p: { inputOffsetMs: number }) => p.inputOffsetMs)).toEqual([20, -15]);
+      expect(saved?.settings.players.map((p: { inputOffsetMs: number }) => p.inputOffsetMs)).toEqual(
+        want.map((w) => Math.round(w)),
+      );
       expect(game.errors).toEqual([]);
     });
   }, 90_000);

@@ -5,6 +5,7 @@ import {
   keyCodes,
   planAll,
   playPlan,
+  sentOffsetMs,
   sleepUntil,
   startSong,
   tapKey,
@@ -61,8 +62,15 @@ describe('playing a duet in Chromium, judged on event timestamps', () => {
       const [a, b] = r?.players ?? [];
       expect(a?.counts.great).toBe(a?.hits.length);
       expect(b?.counts.good).toBe(b?.hits.length);
-      expect(Math.abs((a?.meanOffsetMs ?? 0) - 40)).toBeLessThan(0.5);
-      expect(Math.abs((b?.meanOffsetMs ?? 0) + 60)).toBeLessThan(0.5);
+      // What each player's presses were sent at, the game clock's drift on a busy machine taken out.
+      const sentMean = (p: 0 | 1) => {
+        const mine = plan.filter((x) => x.player === p);
+        return mine.reduce((sum, x) => sum + sentOffsetMs(x), 0) / mine.length;
+      };
+      expect(Math.abs(sentMean(0) - 40)).toBeLessThan(3);
+      expect(Math.abs(sentMean(1) + 60)).toBeLessThan(3);
+      expect(Math.abs((a?.meanOffsetMs ?? 0) - sentMean(0))).toBeLessThan(0.5);
+      expect(Math.abs((b?.meanOffsetMs ?? 0) - sentMean(1))).toBeLessThan(0.5);
       expect(r?.harmony).toBe(0);
     });
   }, 90_000);

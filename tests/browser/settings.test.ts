@@ -47,25 +47,30 @@ describe('settings, key bindings and calibration', () => {
       // Sound is off until a key: the first key unlocks it and starts the metronome.
       await tapKey(game, 'Space');
       await waitForSongClock(page, true);
-      const clicks = await page.evaluate(
-        ({ n, beat }) => Array.from({ length: n }, (_, i) => window.drumDiplomacy.perfTimeOf(0, i * beat) as number),
-        { n: CLICKS, beat: BEAT },
-      );
       const code = await page.evaluate(() => window.drumDiplomacy.keyFor(0, 'hihat'));
       const origin = await timeOrigin(page);
+      const instant = (i: number) => page.evaluate((t) => window.drumDiplomacy.perfTimeOf(0, t) as number, i * BEAT);
+      // Each click's instant is asked for a second ahead and asked again once it has passed: on a
+      // busy machine the audio clock may lose 10 ms meanwhile, and the game follows it.
+      const drifts: number[] = [];
       for (let i = COUNT_IN; i < CLICKS; i++) {
-        const at = (clicks[i] as number) + 37;
+        const click = await instant(i);
+        const at = click + 37;
         await sleepUntil(origin, at, 100);
         await key(cdp, origin, 'keyDown', code, at);
         await key(cdp, origin, 'keyUp', code, at + 40);
+        await sleepUntil(origin, at + 5);
+        drifts.push((await instant(i)) - click);
       }
+      const drift = drifts.reduce((a, b) => a + b, 0) / drifts.length;
       // The metronome stops after its last click; the result is then offered, Apply focused.
       await waitForSongClock(page, false, 10_000);
       await tapKey(game, 'Enter');
       await waitForSongClock(page, true); // step 2's metronome
       const saved = await savedSettings(page);
       expect(saved?.version).toBe(3);
-      expect(Math.abs((saved?.settings.players[0]?.inputOffsetMs ?? Number.NaN) - 37)).toBeLessThanOrEqual(1);
+      expect(Math.abs(drift)).toBeLessThan(5);
+      expect(Math.abs((saved?.settings.players[0]?.inputOffsetMs ?? Number.NaN) - (37 - drift))).toBeLessThanOrEqual(1);
       expect(saved?.settings.players[1]?.inputOffsetMs).toBe(0);
       // Esc leaves the wizard (back to Settings) and stops the clicks.
       await tapKey(game, 'Escape');

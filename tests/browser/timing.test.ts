@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { keyCodes, planAll, playPlan, startSong, useBrowser, waitForResults, withGame } from './harness';
+import { mulberry32 } from '../../src/core/random';
+import { keyCodes, planAll, playPlan, sentOffsetMs, startSong, useBrowser, waitForResults, withGame } from './harness';
 
 useBrowser();
-
-/** A small deterministic PRNG so a failing run can be replayed. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('judging under load', () => {
   it('at 6x CPU throttling every judged offset equals the sent offset within 0.5 ms (p99)', async () => {
@@ -30,7 +19,7 @@ describe('judging under load', () => {
       const errors: number[] = [];
       for (const p of [0, 1] as const) {
         const sent = new Map(
-          plan.filter((x) => x.player === p).map((x) => [x.songTime.toFixed(6) + x.lane, x.offsetMs]),
+          plan.filter((x) => x.player === p).map((x) => [x.songTime.toFixed(6) + x.lane, sentOffsetMs(x)]),
         );
         const notes = await game.page.evaluate((pl) => window.drumDiplomacy.notes(pl), p);
         for (const h of r?.players[p]?.hits ?? []) {
