@@ -106,7 +106,10 @@ export default defineConfig({
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/phaser')) return 'phaser';
-          if (id.includes('node_modules/tone') || id.includes('standardized-audio-context')) return 'tone';
+          // Tone.js is not split from the engine: both go in the one chunk loaded at the first
+          // gesture. A browser remembers a failed module fetch for the page's life, and only a chunk
+          // whose imports are all loaded already can be fetched again under a fresh URL
+          // (src/game/audioService.ts).
           return undefined;
         },
       },

@@ -55,6 +55,8 @@ export class App {
     this.library = new SongLibrary(songs);
     this.input = new InputHub(this.current.bindings);
     this.audio = new AudioService(() => this.current.volumes);
+    // Said in the page too (scenes say it on the canvas): what really went wrong, and what helps.
+    this.audio.on('failed', (f) => notices.error(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')));
     this.flow = new PlayFlow(this.library, store);
     this.launch = parseLaunch(search, (id) => !!this.library.get(id));
     if (this.launch.kind === 'song') {

@@ -9,13 +9,22 @@ export interface AudioEvents extends Record<string, unknown> {
   failed: { reason: 'blocked' | 'load'; message: string };
 }
 
+type EngineModule = typeof import('../audio/engine');
+
 /**
  * The audio module (Tone.js and the engine) as a separate chunk, fetched after the title is up:
- * it is not needed before the first gesture.
+ * it is not needed before the first gesture. A browser remembers a failed module fetch for the
+ * page's life, so a retry asks for the chunk that failed under a fresh URL (its address is in
+ * the error's message).
  */
-function importEngine(): Promise<typeof import('../audio/engine')> {
+async function importEngine(failed: unknown): Promise<EngineModule> {
+  const url = failed
+    ? /\bhttps?:\/\/[^\s'"]+?\.js\b/.exec(String((failed as Error)?.message ?? failed))?.[0]
+    : undefined;
+  if (url) return import(/* @vite-ignore */ `${url}?retry=${++retries}`) as Promise<EngineModule>;
   return import('../audio/engine');
 }
+let retries = 0;
 
 /**
  * The one way audio starts. Browsers only let an AudioContext start inside a user gesture, so
@@ -28,7 +37,8 @@ export class AudioService extends Emitter<AudioEvents> {
   /** Why the last attempt failed, until one succeeds. */
   failure: AudioEvents['failed'] | null = null;
   private unlocking: Promise<boolean> | null = null;
-  private module: Promise<typeof import('../audio/engine')> | null = null;
+  private module: Promise<EngineModule> | null = null;
+  private lastFailure: unknown = null;
 
   constructor(private readonly volumes: () => Volumes) {
     super();
@@ -49,10 +59,7 @@ export class AudioService extends Emitter<AudioEvents> {
    * context is resumed. Resolves true when audio runs.
    */
   unlock(): Promise<boolean> {
-    if (this.unlocking) {
-      if (this.engine && !this.engine.running) void this.engine.raw.resume();
-      return this.unlocking;
-    }
+    if (this.unlocking) return this.engine ? this.resumeEngine(this.engine) : this.unlocking;
     let raw: AudioContext;
     try {
       const session = (navigator as Navigator & { audioSession?: { type: string } }).audioSession;
@@ -133,13 +140,39 @@ export class AudioService extends Emitter<AudioEvents> {
     };
   }
 
+  /**
+   * Resumes a suspended context (inside a gesture) and resolves once it runs again, its clock
+   * related afresh; false if the browser keeps it stopped.
+   */
+  private resumeEngine(engine: AudioEngine, timeoutMs = 3000): Promise<boolean> {
+    if (engine.running) return Promise.resolve(true);
+    const raw = engine.raw;
+    return new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        raw.removeEventListener('statechange', check);
+        // The clock stood still while suspended: relate it afresh before anything is timed on it.
+        if (ok) engine.sync.reset();
+        resolve(ok);
+      };
+      const check = () => {
+        if (raw.state === 'running') done(true);
+      };
+      const timer = setTimeout(() => done(raw.state === 'running'), timeoutMs);
+      raw.addEventListener('statechange', check);
+      raw.resume().then(check, () => done(false));
+    });
+  }
+
   setVolumes(v: Volumes): void {
     this.engine?.setVolumes(v);
   }
 
   /** Loads the sound code, trying again after a failed download (0.5 s, 1 s, 2 s apart). */
-  private loadModule(): Promise<typeof import('../audio/engine')> {
-    this.module ??= retry(importEngine, [500, 1000, 2000]).catch((e: unknown) => {
+  private loadModule(): Promise<EngineModule> {
+    this.module ??= retry(importEngine, [500, 1000, 2000], this.lastFailure).catch((e: unknown) => {
+      // The next try starts from the chunk that failed last.
+      this.lastFailure = e;
       // A later gesture may try again (the network may be back).
       this.module = null;
       throw e;
@@ -155,14 +188,20 @@ export class AudioService extends Emitter<AudioEvents> {
   }
 }
 
-/** Calls `f` until it resolves, waiting each of `delays` (ms) between tries. */
-async function retry<T>(f: () => Promise<T>, delays: readonly number[]): Promise<T> {
+/** Calls `f` until it resolves, waiting each of `delays` (ms) between tries; `f` hears the last failure. */
+async function retry<T>(
+  f: (failed: unknown) => Promise<T>,
+  delays: readonly number[],
+  lastFailure: unknown = null,
+): Promise<T> {
+  let failed = lastFailure;
   for (const delay of delays) {
     try {
-      return await f();
-    } catch {
+      return await f(failed);
+    } catch (e) {
+      failed = e;
       await new Promise((r) => setTimeout(r, delay));
     }
   }
-  return f();
+  return f(failed);
 }

@@ -68,6 +68,10 @@ export interface GameOptions {
    */
   failOnPageErrors?: boolean;
   allowErrors?: RegExp;
+  /** Service workers off (so every request reaches `route`); on by default, as for players. */
+  serviceWorkers?: 'allow' | 'block';
+  /** Sets up request interception on the context before the first page loads. */
+  route?: (context: BrowserContext) => Promise<void>;
 }
 
 /** How long a page may take to load the game and install `window.drumDiplomacy`. */
@@ -207,11 +211,13 @@ export async function withGameAt<T>(
     hasTouch: options.hasTouch ?? false,
     isMobile: options.isMobile ?? false,
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const errorLists: string[][] = [];
   const allErrors = () => errorLists.flat();
   try {
     if (options.initScript) await context.addInitScript(options.initScript);
+    if (options.route) await options.route(context);
     if (options.storage) {
       await context.addInitScript((entries) => {
         for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
