@@ -90,12 +90,19 @@ export class ClockSync {
     return perfMs / 1000 + this.offsetAt(perfMs);
   }
 
-  /** Performance time (ms) at which the audio clock reads `audioTime`. */
+  /** Performance time (ms) at which the audio clock reads `audioTime` (the relation in force then). */
   perfTimeAt(audioTime: ContextSeconds): PerfMs {
-    // The offset changes by at most a millisecond a second, so this converges at once.
-    let perf = (audioTime - (this.segments.at(-1)?.target ?? 0)) * 1000;
-    for (let i = 0; i < 4; i++) perf = (audioTime - this.offsetAt(perf)) * 1000;
-    return perf;
+    const rate = this.options.slewMsPerSecond / 1e6; // seconds of offset per ms
+    for (let i = this.segments.length - 1; i >= 0; i--) {
+      const s = this.segments[i] as Segment;
+      const d = Math.sign(s.target - s.start);
+      const reach = d === 0 ? 0 : Math.abs(s.target - s.start) / rate; // ms until the target
+      // While slewing: p/1000 + start + d·rate·(p − from) = audioTime; after: p/1000 + target = audioTime.
+      const slewing = (audioTime - s.start + d * rate * s.from) / (1 / 1000 + d * rate);
+      const p = d !== 0 && slewing <= s.from + reach ? slewing : (audioTime - s.target) * 1000;
+      if (p >= s.from || i === 0) return i === 0 && p < s.from ? (audioTime - s.start) * 1000 : p;
+    }
+    return audioTime * 1000;
   }
 
   /** The relation (audio − perf, seconds) in force at a performance time. */

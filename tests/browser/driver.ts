@@ -343,6 +343,10 @@ const SEND_AHEAD_MS = 120;
  * a millisecond or two off by the time it is used (`PlannedPress.driftMs` says by how much).
  */
 const FETCH_AHEAD_S = 1.5;
+/** Each group's instants are asked for again this long (plus a round trip) before it is sent... */
+const FRESH_LEAD_MS = 60;
+/** ...together with the groups due within this many seconds after it. */
+const FRESH_SPAN_S = 0.25;
 
 export interface PlannedPress {
   player: PlayerId;
@@ -466,6 +470,11 @@ export async function playPlan(
     });
   };
   const code = (p: PlannedPress) => options.keyCodes[p.player]?.[LANES.indexOf(p.lane)] as string;
+  const sendAhead = options.sendAheadMs ?? SEND_AHEAD_MS;
+  /** Groups whose instants were asked for again just before they are due. */
+  const fresh = new Set<number>();
+  /** A page round trip, ms (measured as we go). */
+  let rtt = 30;
   let sent = 0;
   const inFlight: Promise<void>[] = [];
   for (let gi = 0; gi < groups.length; gi++) {
@@ -473,6 +482,7 @@ export async function playPlan(
     if (options.onBeforeGroup && (await options.onBeforeGroup((group[0] as PlannedPress).songTime))) {
       await refreshing;
       cache.clear();
+      fresh.clear();
       used.clear();
     }
     const deadline = Date.now() + SCENE_TIMEOUT_MS;
@@ -488,10 +498,29 @@ export async function playPlan(
       await page.waitForTimeout(50);
     }
     refreshAfter(gi);
+    // The instants were fetched up to FETCH_AHEAD_S ago: wait until shortly before the group is
+    // due, then ask again for it (and the groups right after it), so that a slip of the audio
+    // clock in between (a busy machine) is already in the instants the keys are stamped with.
+    const rough = Math.min(...(cache.get(gi) as number[]).map((t, k) => t + (group[k] as PlannedPress).offsetMs));
+    if (!fresh.has(gi)) {
+      await sleepUntil(origin, rough, sendAhead + FRESH_LEAD_MS + rtt);
+      const soon: number[] = [];
+      for (let g = gi; g < groups.length && startOf(g) <= startOf(gi) + FRESH_SPAN_S; g++) soon.push(g);
+      const asked = Date.now();
+      const again = await ask(soon);
+      rtt = 0.7 * rtt + 0.3 * (Date.now() - asked);
+      soon.forEach((g, k) => {
+        const list = again[k] as (number | null)[];
+        if (list.every((t) => t !== null)) {
+          cache.set(g, list as number[]);
+          fresh.add(g);
+        }
+      });
+    }
     const instants = cache.get(gi) as number[];
     const times = instants.map((t, k) => t + (group[k] as PlannedPress).offsetMs);
     // Sent a little ahead: under CPU throttling a page round trip alone can take 150 ms.
-    await sleepUntil(origin, Math.min(...times), options.sendAheadMs ?? SEND_AHEAD_MS);
+    await sleepUntil(origin, Math.min(...times), sendAhead);
     // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
     // (a whole frame under throttling) would make the next presses late.
     for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));
@@ -499,6 +528,7 @@ export async function playPlan(
     sent += 2 * group.length;
     used.set(gi, instants);
     cache.delete(gi);
+    fresh.delete(gi);
     // Now and then, the drift of presses already in the past (their instants no longer move).
     if (gi % 16 === 15) await settleDrift(Date.now() - origin - 50);
   }

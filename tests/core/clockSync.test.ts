@@ -94,3 +94,32 @@ describe('ClockSync', () => {
     expect(c.audioTimeAt(0)).toBe(7);
   });
 });
+
+describe('ClockSync across a step', () => {
+  it('perfTimeAt finds instants on both sides of a step of the relation', () => {
+    const c = new ClockSync({ window: 4 });
+    for (let i = 0; i < 4; i++) c.addSample(i * 100, 1 + i / 10);
+    // the audio clock loses 45 ms at once: stepped
+    for (let i = 4; i < 8; i++) c.addSample(i * 100, 1 + i / 10 - 0.045);
+    for (const t of [0, 150, 350, 600, 700, 5000]) expect(c.perfTimeAt(c.audioTimeAt(t))).toBeCloseTo(t, 6);
+  });
+
+  it('property: perfTimeAt inverts audioTimeAt through any glitches', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -0.08, max: 0.08, noNaN: true }), { minLength: 2, maxLength: 40 }),
+        fc.double({ min: 0, max: 10_000, noNaN: true }),
+        (glitches, t) => {
+          const c = new ClockSync({ window: 3 });
+          let lost = 0;
+          glitches.forEach((g, i) => {
+            if (i % 5 === 4) lost += g;
+            c.addSample(i * 100, 2 + i / 10 + lost);
+          });
+          expect(c.perfTimeAt(c.audioTimeAt(t))).toBeCloseTo(t, 3);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 20_000);
+});
