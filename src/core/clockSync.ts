@@ -7,19 +7,31 @@ export interface ClockSyncOptions {
   readonly window: number;
   /** The target moves only when the median leaves it by more than this, ms (jitter is ignored). */
   readonly deadbandMs: Ms;
-  /** The relation slews toward its target at most this fast, ms per second of performance time. */
+  /** The relation slews toward its target at least this fast, ms per second of performance time. */
   readonly slewMsPerSecond: number;
+  /** ...and fast enough to close any gap within this long, seconds (a large slip slews faster). */
+  readonly slewWithinSeconds: number;
   /** A gap larger than this, ms, is stepped at once (a resumed context, a long dropout). */
   readonly stepMs: Ms;
 }
 
-const DEFAULTS: ClockSyncOptions = { window: 48, deadbandMs: 1.5, slewMsPerSecond: 1, stepMs: 40 };
+const DEFAULTS: ClockSyncOptions = {
+  window: 48,
+  deadbandMs: 1.5,
+  slewMsPerSecond: 1,
+  slewWithinSeconds: 10,
+  stepMs: 150,
+};
 
-/** From `from` on, the offset (audio − perf, seconds) moves from `start` toward `target` at the slew rate. */
+/**
+ * From `from` on, the offset (audio − perf, seconds) moves from `start` toward `target` at `rate`
+ * (seconds of offset per ms of performance time).
+ */
 interface Segment {
   readonly from: PerfMs;
   readonly start: Seconds;
   readonly target: Seconds;
+  readonly rate: number;
 }
 
 /** Segments older than this are forgotten (no event arrives that late). */
@@ -31,9 +43,11 @@ const HISTORY_MS: Ms = 60_000;
  * Samples are pairs (performance time, audible audio time). Single pairs jitter by a fraction
  * of a millisecond (more with the currentTime fallback, which moves in 128-sample steps), so the
  * relation follows the median of recent samples, and only when it leaves a dead band. When the
- * audio clock glitches (under load it loses 10 ms at a time), the relation does not jump: it
- * slews toward the new median at a bounded rate, so a press judged near a glitch moves by well
- * under a millisecond; only large gaps are stepped.
+ * audio clock glitches (under load it loses 10 ms at a time; a stalled page, 20-50 ms), the
+ * relation does not jump: it slews toward the new median at 1 ms a second (a 10 ms glitch moves a
+ * press judged near it by well under a millisecond), faster for a larger slip so that any gap
+ * closes within 10 s; only gaps over 150 ms are stepped. Slewing keeps the relation monotonic, so
+ * an audio time has one performance instant.
  *
  * The relation is a function of performance time, kept as a short history: a stamp is converted
  * with the relation in force at that stamp, and a later sample only changes the relation from its
@@ -62,14 +76,16 @@ export class ClockSync {
     const m = median(this.offsets) as number;
     const last = this.segments.at(-1);
     if (!last) {
-      this.segments.push({ from: nowMs, start: m, target: m });
+      this.segments.push({ from: nowMs, start: m, target: m, rate: 0 });
       return;
     }
     if (Math.abs(m - last.target) * 1000 <= this.options.deadbandMs) return;
     const from = Math.max(nowMs, perfMs, last.from);
     const current = this.offsetAt(from);
-    const step = Math.abs(m - current) * 1000 > this.options.stepMs;
-    this.segments.push({ from, start: step ? m : current, target: m });
+    const gapMs = Math.abs(m - current) * 1000;
+    const step = gapMs > this.options.stepMs;
+    const rate = Math.max(this.options.slewMsPerSecond, gapMs / this.options.slewWithinSeconds) / 1e6;
+    this.segments.push({ from, start: step ? m : current, target: m, rate });
     while (this.segments.length > 2 && (this.segments[1] as Segment).from < from - HISTORY_MS) this.segments.shift();
   }
 
@@ -92,10 +108,10 @@ export class ClockSync {
 
   /** Performance time (ms) at which the audio clock reads `audioTime` (the relation in force then). */
   perfTimeAt(audioTime: ContextSeconds): PerfMs {
-    const rate = this.options.slewMsPerSecond / 1e6; // seconds of offset per ms
     for (let i = this.segments.length - 1; i >= 0; i--) {
       const s = this.segments[i] as Segment;
-      const d = Math.sign(s.target - s.start);
+      const rate = s.rate;
+      const d = rate === 0 ? 0 : Math.sign(s.target - s.start);
       const reach = d === 0 ? 0 : Math.abs(s.target - s.start) / rate; // ms until the target
       // While slewing: p/1000 + start + d·rate·(p − from) = audioTime; after: p/1000 + target = audioTime.
       const slewing = (audioTime - s.start + d * rate * s.from) / (1 / 1000 + d * rate);
@@ -118,7 +134,7 @@ export class ClockSync {
     const s = segs[lo];
     if (!s) return 0;
     const gap = s.target - s.start;
-    const room = (Math.max(0, perfMs - s.from) / 1000) * (this.options.slewMsPerSecond / 1000);
+    const room = Math.max(0, perfMs - s.from) * s.rate;
     return s.start + Math.sign(gap) * Math.min(Math.abs(gap), room);
   }
 }
