@@ -110,7 +110,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'core',
-          include: ['tests/core/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/game/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/content/**/*.test.ts',
+            'tests/game/**/*.test.ts',
+            'tests/audio/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
