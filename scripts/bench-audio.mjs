@@ -33,10 +33,11 @@ function levels(r) {
     peak: loudness.toDbfs(peak),
     truePeak: loudness.toDbfs(loudness.truePeak(r.channels)),
     over: loudness.samplesOver(r.channels, OVER),
+    limiter: r.limiter,
   };
 }
 
-async function measureSong(id) {
+async function measureSong(id, quick) {
   const song = SONGS.find((s) => s.id === id);
   const t0 = performance.now();
   const backing = levels(await offline.renderSong(song));
@@ -60,6 +61,7 @@ async function measureKits() {
       full: spectrum.spectralDistance(a, b, rate),
       phone: spectrum.spectralDistance(a, b, rate, phone),
       loud: [loudness.hitLoudness([a], rate), loudness.hitLoudness([b], rate)],
+      peak: [loudness.toDbfs(loudness.samplePeak([a])), loudness.toDbfs(loudness.samplePeak([b]))],
       centroid: [spectrum.spectralCentroid(a, rate), spectrum.spectralCentroid(b, rate)],
     };
     if (kits.rockMuted) {
@@ -71,7 +73,7 @@ async function measureKits() {
   }
   const all = [];
   for (const p of [0, 1]) for (const l of LANES) all.push([p, l]);
-  const together = levels(await offline.renderTogether(all));
+  const together = levels(await offline.renderPresses(all));
   return { lanes, together };
 }
 
@@ -97,6 +99,8 @@ async function bundle() {
       emptyOutDir: true,
       minify: false,
       target: 'es2022',
+      // the limiter's worklet module as a data: URL inside the one script
+      assetsInlineLimit: () => true,
       rollupOptions: { input: ENTRY, output: { format: 'iife', entryFileNames: 'bench.js' } },
     },
   });
@@ -108,7 +112,44 @@ async function bundle() {
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : String(x));
 const pad = (s, n) => String(s).padStart(n);
 
-export async function audioBench() {
+/** Limiter activity of a render: deepest gain reduction (dB) and share of samples reduced by more than 1 dB. */
+function limiterText(l) {
+  if (!l) return 'no limiter';
+  return `${f1(-20 * Math.log10(l.minGain))} dB max, ${((100 * l.reduced) / l.samples).toFixed(2)} % > 1 dB`;
+}
+
+/** Renders and measures the songs; prints their table. */
+async function songTable(page, ids, warnings) {
+  console.log('\nSound (offline renders through src/audio in headless Chromium; BS.1770-4 loudness)');
+  console.log(
+    '  song                 backing  duet N  duet E  E-back  peak E  true pk  >-1dBFS b/E  melody  bass   bed  poly warn',
+  );
+  const rows = [];
+  for (const id of ids) {
+    const before = warnings.length;
+    const r = await page.evaluate((songId) => window.audioBench.measureSong(songId), id);
+    const poly = warnings.slice(before).filter((w) => /polyphony/i.test(w)).length;
+    rows.push(r);
+    console.log(
+      `  ${r.title.padEnd(20)} ${pad(f1(r.backing.lufs), 7)} ${pad(f1(r.normal.lufs), 7)} ${pad(f1(r.expert.lufs), 7)}` +
+        ` ${pad(f1(r.expert.lufs - r.backing.lufs), 7)} ${pad(f1(r.expert.peak), 7)} ${pad(f1(r.expert.truePeak), 8)}` +
+        ` ${pad(`${r.backing.over}/${r.expert.over}`, 12)} ${pad(f1(r.melody.lufs), 7)} ${pad(f1(r.bass.lufs), 5)}` +
+        ` ${pad(f1(r.bed.lufs), 5)} ${pad(poly, 10)}`,
+    );
+  }
+  for (const r of rows)
+    console.log(
+      `  limiter, ${r.title}: backing ${limiterText(r.backing.limiter)}; Expert duet ${limiterText(r.expert.limiter)}`,
+    );
+  const spread = Math.max(...rows.map((r) => r.backing.lufs)) - Math.min(...rows.map((r) => r.backing.lufs));
+  console.log(
+    `  (LUFS; peaks dBFS; "E-back": Expert duet minus backing, target <= 4 LU; backing target -16 +-1, spread ${f1(spread)} LU)`,
+  );
+
+  return rows;
+}
+
+export async function audioBench(only = []) {
   const started = Date.now();
   const code = await bundle();
   const browser = await chromium.launch({
@@ -129,44 +170,28 @@ export async function audioBench() {
     });
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction(() => typeof window.audioBench !== 'undefined');
-    const ids = await page.evaluate(() => window.audioBench.songs);
+    const all = await page.evaluate(() => window.audioBench.songs);
+    // arguments pick songs by id ("kits" alone: only the kits)
+    const ids = only.length ? all.filter((id) => only.includes(id)) : all;
 
-    console.log('\nSound (offline renders through src/audio in headless Chromium; BS.1770-4 loudness)');
-    console.log(
-      '  song                 backing  duet N  duet E  E-back  peak E  true pk  >-1dBFS b/E  melody  bass   bed  poly warn',
-    );
-    const rows = [];
-    for (const id of ids) {
-      const before = warnings.length;
-      const r = await page.evaluate((songId) => window.audioBench.measureSong(songId), id);
-      const poly = warnings.slice(before).filter((w) => /polyphony/i.test(w)).length;
-      rows.push(r);
-      console.log(
-        `  ${r.title.padEnd(20)} ${pad(f1(r.backing.lufs), 7)} ${pad(f1(r.normal.lufs), 7)} ${pad(f1(r.expert.lufs), 7)}` +
-          ` ${pad(f1(r.expert.lufs - r.backing.lufs), 7)} ${pad(f1(r.expert.peak), 7)} ${pad(f1(r.expert.truePeak), 8)}` +
-          ` ${pad(`${r.backing.over}/${r.expert.over}`, 12)} ${pad(f1(r.melody.lufs), 7)} ${pad(f1(r.bass.lufs), 5)}` +
-          ` ${pad(f1(r.bed.lufs), 5)} ${pad(poly, 10)}`,
-      );
-    }
-    const spread = Math.max(...rows.map((r) => r.backing.lufs)) - Math.min(...rows.map((r) => r.backing.lufs));
-    console.log(
-      `  (LUFS; peaks dBFS; "E-back": Expert duet minus backing, target <= 4 LU; backing target -16 +-1, spread ${f1(spread)} LU)`,
-    );
-
+    const rows = ids.length ? await songTable(page, ids, warnings) : [];
+    if (only.length && !only.includes('kits')) return { rows };
     const kits = await page.evaluate(() => window.audioBench.measureKits());
     console.log(
       '\n  kits: spectral distance rock vs pop (third-octave RMS, dB), hit loudness (LUFS, one hit in 400 ms)',
     );
-    console.log('  lane     full band  300 Hz HP   rock    pop   centroid rock/pop (Hz)   Miss sound vs hit (LU)');
+    console.log(
+      '  lane     full band  300 Hz HP   rock    pop   peak rock/pop (dBFS)   centroid rock/pop (Hz)   Miss vs hit (LU)',
+    );
     for (const [lane, k] of Object.entries(kits.lanes)) {
       const muted = k.muted ? `${f1(k.muted[0])} / ${f1(k.muted[1])}` : 'silent';
       console.log(
         `  ${lane.padEnd(7)} ${pad(f1(k.full), 10)} ${pad(f1(k.phone), 10)} ${pad(f1(k.loud[0]), 6)} ${pad(f1(k.loud[1]), 6)}` +
-          `   ${pad(`${Math.round(k.centroid[0])} / ${Math.round(k.centroid[1])}`, 22)}   ${pad(muted, 20)}`,
+          `   ${pad(`${f1(k.peak[0])} / ${f1(k.peak[1])}`, 20)}   ${pad(`${Math.round(k.centroid[0])} / ${Math.round(k.centroid[1])}`, 22)}   ${pad(muted, 16)}`,
       );
     }
     console.log(
-      `  all eight drums at once: peak ${f1(kits.together.peak)} dBFS, true peak ${f1(kits.together.truePeak)} dBFS, ${kits.together.over} samples over -1 dBFS`,
+      `  all eight drums at once: peak ${f1(kits.together.peak)} dBFS, true peak ${f1(kits.together.truePeak)} dBFS, ${kits.together.over} samples over -1 dBFS (limiter ${limiterText(kits.together.limiter)})`,
     );
     console.log(`  (sound section took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     return { rows, kits };
@@ -175,4 +200,4 @@ export async function audioBench() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await audioBench();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await audioBench(process.argv.slice(2));

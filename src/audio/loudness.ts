@@ -7,13 +7,13 @@
  *   (at 48 kHz they give the coefficients printed in the standard).
  * - Mean square per channel over 400 ms blocks with 75 % overlap, summed over channels with
  *   weight 1 (left, right, centre: the only channels used here).
- * - Integrated loudness: blocks under the absolute gate (−70 LUFS) are dropped, then blocks
+ * - Integrated loudness: blocks under the absolute gate (-70 LUFS) are dropped, then blocks
  *   more than 10 LU under the loudness of the remaining ones (relative gate).
  */
 
 /** Loudness, K-weighted, relative to full scale (LUFS). */
 export type Lufs = number;
-/** Level relative to full scale: 0 dBFS is a sample of ±1. */
+/** Level relative to full scale: 0 dBFS is a sample of +-1. */
 export type Dbfs = number;
 
 /** A second-order section: b0, b1, b2, a1, a2 (a0 = 1). */
@@ -92,7 +92,7 @@ export function filter(input: ArrayLike<number>, sections: readonly Biquad[]): F
   return out;
 }
 
-/** dB of a power (mean square) relative to full scale, with the standard's −0.691 offset. */
+/** dB of a power (mean square) relative to full scale, with the standard's -0.691 offset. */
 function lufsOf(power: number): Lufs {
   return power > 0 ? -0.691 + 10 * Math.log10(power) : Number.NEGATIVE_INFINITY;
 }
@@ -131,7 +131,7 @@ export function blockPowers(channels: readonly ArrayLike<number>[], sampleRate: 
 
 /**
  * Integrated loudness (BS.1770-4) of one or more channels (mono, or left and right).
- * Returns −Infinity for silence or a signal shorter than 400 ms.
+ * Returns -Infinity for silence or a signal shorter than 400 ms.
  */
 export function integratedLoudness(channels: readonly ArrayLike<number>[], sampleRate: number): Lufs {
   const powers = blockPowers(channels, sampleRate);
@@ -204,7 +204,7 @@ function truePeakKernel(): Float64Array[] {
       // distance of input sample (n - TP_TAPS + 1 + i) from the point n + p/4
       const t = i - TP_TAPS + 1 - p / TP_PHASES;
       const sinc = t === 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
-      const window = 0.5 + 0.5 * Math.cos((Math.PI * t) / TP_TAPS); // Hann over ±TP_TAPS
+      const window = 0.5 + 0.5 * Math.cos((Math.PI * t) / TP_TAPS); // Hann over +-TP_TAPS
       k[i] = sinc * window;
     }
     kernels.push(k);

@@ -1,17 +1,17 @@
-import { Gain, getContext, getDestination, getTransport, OfflineContext, Panner, setContext } from 'tone';
+import { getContext, getTransport, OfflineContext, setContext } from 'tone';
 import { loadSong, type Song, type SongData } from '../core/chart';
 import type { Difficulty, Lane, PlayerId, Seconds } from '../core/units';
 import { createBacking } from './backing';
-import { renderKit } from './drumKit';
-import type { Volumes } from './engine';
+import { renderSounds, type Sounds } from './drumKit';
+import { type HitOptions, playPress } from './engine';
+import { type LimiterStats, Mixer, type Volumes } from './mix';
 
 /*
  * Offline renders through the game's own audio code, for the bench (scripts/bench-audio.mjs)
  * and the browser sound test: a song's backing (or some of its stems) and a perfect duet,
- * faster than real time. Not imported by the game.
- *
- * This first version rebuilds the engine's graph as it stood before the mix work (for the
- * "before" figures): music and drum buses straight into the destination, kits panned ±0.35.
+ * faster than real time. The graph is the engine's: the same Mixer (buses, limiter, clipper),
+ * the same backing and the same sounds, played by the same press function. Not imported by
+ * the game.
  */
 
 /** Which part of a backing a track plays, for stem renders. */
@@ -44,6 +44,8 @@ export interface RenderOptions {
 export interface Rendered {
   readonly channels: Float32Array[];
   readonly sampleRate: number;
+  /** What the master limiter did (null if it did not run or report). */
+  readonly limiter: LimiterStats | null;
 }
 
 /** The game's default volumes (src/game/settings.ts defaultSettings). */
@@ -52,55 +54,82 @@ const STEMS: readonly Stem[] = ['melody', 'bass', 'bed', 'harmony'];
 /** Offline time at which song time `from` plays. */
 const PRE_ROLL: Seconds = 0.05;
 
-/** Renders a song offline: its backing (or stems) and optionally a perfect duet. */
-export async function renderSong(data: SongData, options: RenderOptions = {}): Promise<Rendered> {
-  const song: Song = loadSong(data);
-  const from = options.from ?? 0;
-  const to = options.to ?? song.length;
-  const tail = options.tail ?? 1.5;
-  const sampleRate = options.sampleRate ?? 44100;
-  const volumes = options.volumes ?? DEFAULT_VOLUMES;
-  const stems = options.stems ?? STEMS;
-  const length = Math.ceil((PRE_ROLL + to - from + tail) * sampleRate);
-  const raw = new OfflineAudioContext(2, length, sampleRate);
+/**
+ * Runs `play` in a fresh offline context of `seconds` with the engine's mixer and sounds, and
+ * renders it. The global Tone context is the offline one while the graph is built.
+ */
+async function renderWith(
+  seconds: Seconds,
+  sampleRate: number,
+  volumes: Volumes,
+  play: (mixer: Mixer, sounds: Sounds) => void,
+): Promise<Rendered> {
+  const raw = new OfflineAudioContext(2, Math.ceil(seconds * sampleRate), sampleRate);
   const context = new OfflineContext(raw);
   const previous = getContext();
   setContext(context);
+  const mixer = new Mixer(raw, raw.destination, volumes);
   try {
-    const kits = [await renderKit('rock'), await renderKit('pop')];
-    getDestination().volume.value = 20 * Math.log10(volumes.master);
-    const music = new Gain(volumes.music).toDestination();
-    const drums = new Gain(volumes.drums).toDestination();
-    const pans = [-0.35, 0.35].map((p) => new Panner(p).connect(drums));
+    const [sounds] = await Promise.all([renderSounds(), mixer.useLimiter()]);
+    play(mixer, sounds);
+    const buffer = (await context.render(false)).get() as AudioBuffer;
+    // the limiter's last report arrives through its message port
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return {
+      channels: [buffer.getChannelData(0), buffer.getChannelData(1)],
+      sampleRate,
+      limiter: mixer.limiterStats,
+    };
+  } finally {
+    mixer.dispose();
+    setContext(previous);
+    context.dispose();
+  }
+}
+
+/** Renders a song offline: its backing (or stems) and optionally a perfect duet. */
+export function renderSong(data: SongData, options: RenderOptions = {}): Promise<Rendered> {
+  const song: Song = loadSong(data);
+  const from = options.from ?? 0;
+  const to = options.to ?? song.length;
+  const stems = options.stems ?? STEMS;
+  const seconds = PRE_ROLL + to - from + (options.tail ?? 1.5);
+  return renderWith(seconds, options.sampleRate ?? 44100, options.volumes ?? DEFAULT_VOLUMES, (mixer, sounds) => {
     const tracks = song.music.tracks.filter((t) => stems.includes(stemOf(t)));
     if (tracks.length) {
-      createBacking({ tracks }, song.tempo, music);
+      const backing = createBacking({ tracks }, song.tempo, mixer.music, () => sounds.bed);
+      backing.openAt(PRE_ROLL);
       getTransport().start(PRE_ROLL, from);
     }
     if (options.duet) {
       for (const player of [0, 1] as PlayerId[]) {
         for (const note of song.parts[player].charts[options.duet[player]]) {
           if (note.time < from || note.time >= to) continue;
-          const src = raw.createBufferSource();
-          src.buffer = (kits[player] as Record<Lane, AudioBuffer>)[note.lane];
-          src.connect((pans[player] as Panner).input as AudioNode);
-          src.start(PRE_ROLL + note.time - from);
+          playPress(mixer, sounds, player, note.lane, { at: PRE_ROLL + note.time - from });
         }
       }
     }
-    const rendered = await context.render(false);
-    const buffer = rendered.get() as AudioBuffer;
-    return { channels: [buffer.getChannelData(0), buffer.getChannelData(1)], sampleRate };
-  } finally {
-    setContext(previous);
-  }
+  });
 }
 
-/** Every drum of both kits as the players hear it, one mono buffer each. */
+/** Renders presses all at once (e.g. all eight drums) through the engine's drum path. */
+export function renderPresses(
+  presses: readonly (readonly [PlayerId, Lane, HitOptions?])[],
+  sampleRate = 44100,
+  volumes: Volumes = DEFAULT_VOLUMES,
+): Promise<Rendered> {
+  return renderWith(0.8, sampleRate, volumes, (mixer, sounds) => {
+    for (const [player, lane, o] of presses) playPress(mixer, sounds, player, lane, { ...o, at: PRE_ROLL });
+  });
+}
+
+/** Every drum of both kits as rendered (mono, before pan and bus), with the muted variants. */
 export interface KitSounds {
   readonly sampleRate: number;
   readonly rock: Record<Lane, Float32Array>;
   readonly pop: Record<Lane, Float32Array>;
+  readonly rockMuted: Record<Lane, Float32Array>;
+  readonly popMuted: Record<Lane, Float32Array>;
 }
 
 export async function kitSounds(sampleRate = 44100): Promise<KitSounds> {
@@ -108,39 +137,19 @@ export async function kitSounds(sampleRate = 44100): Promise<KitSounds> {
   const previous = getContext();
   setContext(new OfflineContext(raw));
   try {
-    const mono = (buffers: Record<Lane, AudioBuffer>): Record<Lane, Float32Array> =>
+    const s = await renderSounds();
+    const mono = (buffers: Readonly<Record<Lane, AudioBuffer>>): Record<Lane, Float32Array> =>
       Object.fromEntries(Object.entries(buffers).map(([lane, b]) => [lane, b.getChannelData(0).slice()])) as Record<
         Lane,
         Float32Array
       >;
-    return { sampleRate, rock: mono(await renderKit('rock')), pop: mono(await renderKit('pop')) };
-  } finally {
-    setContext(previous);
-  }
-}
-
-/** Renders the given drums all struck at once through the engine's drum path. */
-export async function renderTogether(
-  hits: readonly (readonly [PlayerId, Lane])[],
-  sampleRate = 44100,
-): Promise<Rendered> {
-  const raw = new OfflineAudioContext(2, Math.ceil(0.6 * sampleRate), sampleRate);
-  const context = new OfflineContext(raw);
-  const previous = getContext();
-  setContext(context);
-  try {
-    const kits = [await renderKit('rock'), await renderKit('pop')];
-    getDestination().volume.value = 20 * Math.log10(DEFAULT_VOLUMES.master);
-    const drums = new Gain(DEFAULT_VOLUMES.drums).toDestination();
-    const pans = [-0.35, 0.35].map((p) => new Panner(p).connect(drums));
-    for (const [player, lane] of hits) {
-      const src = raw.createBufferSource();
-      src.buffer = (kits[player] as Record<Lane, AudioBuffer>)[lane];
-      src.connect((pans[player] as Panner).input as AudioNode);
-      src.start(0.05);
-    }
-    const buffer = (await context.render(false)).get() as AudioBuffer;
-    return { channels: [buffer.getChannelData(0), buffer.getChannelData(1)], sampleRate };
+    return {
+      sampleRate,
+      rock: mono(s.kits.rock),
+      pop: mono(s.kits.pop),
+      rockMuted: mono(s.muted.rock),
+      popMuted: mono(s.muted.pop),
+    };
   } finally {
     setContext(previous);
   }

@@ -77,7 +77,7 @@ function totalEnergy(data: ArrayLike<number>): number {
 
 /**
  * Band levels in dB relative to the sound's full-band energy (so the level of the sound does
- * not matter), optionally heard through `through` (e.g. phoneSpeaker), floored at −50 dB.
+ * not matter), optionally heard through `through` (e.g. phoneSpeaker), floored at -50 dB.
  * Through a filter, what the filter removes shows as lower (or floored) bands.
  */
 export function bandLevels(data: ArrayLike<number>, sampleRate: number, through: readonly Biquad[] = []): number[] {
