@@ -77,11 +77,17 @@ async function measureKits() {
   return { lanes, together };
 }
 
-window.audioBench = { measureSong, measureKits, songs: SONGS.map((s) => s.id) };
+async function timeRender(id, options) {
+  const t0 = performance.now();
+  const r = await offline.renderSong(SONGS.find((s) => s.id === id), options);
+  return { ms: performance.now() - t0, lufs: loudness.integratedLoudness(r.channels, r.sampleRate) };
+}
+
+window.audioBench = { measureSong, measureKits, timeRender, songs: SONGS.map((s) => s.id) };
 `;
 
 /** Bundles the page code with the game's audio modules into one script. */
-async function bundle() {
+export async function bundle() {
   const outDir = await mkdtemp(join(tmpdir(), 'drum-audio-bench-'));
   await build({
     root,

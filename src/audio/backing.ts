@@ -15,11 +15,11 @@ export interface Backing {
   /** Opens the backing's gate so that it is fully open at `time` (context seconds). */
   openAt(time: Seconds): void;
   /**
-   * Fades the backing out from `time` (context seconds) and releases every note sounding or
-   * already scheduled, at `releaseAt` (after the Transport's look-ahead, so notes it handed
-   * over early are caught too). The backing can be opened and played again.
+   * Fades the backing out from `time` (context seconds) and, at `silenceAt` (once the fade is
+   * over), stops every note sounding; notes the Transport already handed over for later never
+   * play. The backing can be opened and played again.
    */
-  fadeOut(time: Seconds, releaseAt: Seconds): void;
+  fadeOut(time: Seconds, silenceAt: Seconds): void;
   /** Takes the backing's events off the Transport (it plays no further note). */
   unschedule(): void;
   dispose(): void;
@@ -89,12 +89,12 @@ export function createBacking(
       gain.setValueAtTime(0, from);
       gain.linearRampToValueAtTime(1, Math.max(from, time));
     },
-    fadeOut(time, releaseAt) {
+    fadeOut(time, silenceAt) {
       if (disposed) return;
       gain.cancelScheduledValues(time);
       gain.setValueAtTime(gain.value, time);
       gain.setTargetAtTime(0, time, FADE);
-      for (const c of chains) c.releaseAll(releaseAt);
+      for (const c of chains) c.releaseAll(silenceAt);
     },
     unschedule,
     dispose() {

@@ -17,8 +17,11 @@ export type { Volumes } from './mix';
 export const MIN_LEAD_IN: Seconds = 0.2;
 /** How often the Transport wakes up to hand over notes. */
 const UPDATE_INTERVAL: Seconds = 0.03;
-/** A release after the look-ahead catches every note the Transport has already handed over. */
-const RELEASE_AFTER: Seconds = MIN_LEAD_IN + 0.02;
+/**
+ * When a song stops, its backing fades (about 50 ms) and then every note is silenced, also
+ * those the Transport already handed over for later: they never play.
+ */
+const SILENCE_AFTER: Seconds = 0.06;
 /** A faded-out backing is disposed this long after its fade began (its tails are silent by then). */
 const DISPOSE_AFTER_MS = 600;
 
@@ -174,7 +177,7 @@ export class AudioEngine {
   stopSong(): void {
     const now = this.raw.currentTime;
     getTransport().stop(now);
-    this.backing?.fadeOut(now, now + RELEASE_AFTER);
+    this.backing?.fadeOut(now, now + SILENCE_AFTER);
     // Clicks not yet started are cancelled; one already sounding (60 ms) ends by itself.
     for (const [s, at] of this.scheduled) if (at > now) s.stop();
     this.scheduled.clear();

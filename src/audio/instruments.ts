@@ -2,19 +2,13 @@ import {
   Chorus,
   Convolver,
   connect,
-  Delay,
   Distortion,
   Filter,
-  FMSynth,
   Gain,
   getContext,
   type InputNode,
-  Merge,
-  MonoSynth,
   Panner,
   PingPongDelay,
-  PolySynth,
-  Synth,
   type ToneAudioNode,
   Vibrato,
   Volume,
@@ -22,13 +16,14 @@ import {
 import type { Instrument } from '../core/chart';
 import { DEFAULT_BED_NOTE } from './drumKit';
 import { velocityGain } from './hitSound';
+import { SQUARE_8, TRIANGLE_8, type VoiceDesign, Voices } from './voices';
 
 /*
  * The backing-track instruments. Every node is created in Tone's current context
  * (getContext()), so the same code plays live and renders offline.
  *
  * Signal flow of one backing:
- *   track synth -> track effects -> Volume(track dB) -> Panner -+-> mix.dry ---------------+
+ *   track voices -> track effects -> Volume(track dB) -> Panner -+-> mix.dry ---------------+
  *                                                                '-> send -> mix.reverb ----+-> song level -> gate -> output
  *
  * The gate is the backing's own fader: it fades the song out when it stops (no pop when a
@@ -48,7 +43,7 @@ export interface PlayedNote {
 export interface InstrumentChain {
   /** Plays notes that start together at `time` (AudioContext seconds, from the Transport callback). */
   play(time: number, notes: readonly PlayedNote[]): void;
-  /** Releases every note sounding or scheduled to start before `time`, at `time`. */
+  /** Silences every note from `time` (sounding ones stop there, later ones never play). */
   releaseAll(time: number): void;
   dispose(): void;
 }
@@ -81,8 +76,8 @@ export interface MixBus {
 export type InstrumentFactory = (bus: MixBus, options: InstrumentOptions) => InstrumentChain;
 
 /** The backing's level into the music bus: sets every song's loudness together (see the songs' trims). */
-export const BACKING_DB = 6;
-const REVERB_SECONDS = 2.2;
+export const BACKING_DB = 15.5;
+const REVERB_SECONDS = 1.8;
 const REVERB_RETURN_DB = -6;
 
 const irCache = new Map<number, AudioBuffer>();
@@ -146,10 +141,6 @@ export function createMixBus(output: InputNode): MixBus {
   };
 }
 
-function midiToHz(midi: number): number {
-  return 440 * 2 ** ((midi - 69) / 12);
-}
-
 /**
  * Connects `source` through `effects` to a track Volume and a Panner, which feeds the bus dry
  * and, by `send` (0..1), the shared reverb. Returns every node it made (for disposal).
@@ -174,172 +165,144 @@ function route(
   return nodes;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: PolySynth's voice type parameter
-type AnyPoly = PolySynth<any>;
-
-/** A chain around a PolySynth: every note gets its own voice, so chords never collide. */
-function polyChain(synth: AnyPoly, nodes: ToneAudioNode[], onDispose: () => void = () => {}): InstrumentChain {
+/**
+ * An instrument of light voices (voices.ts) at `levelDb`, through `effects` to its track
+ * volume and place in the mix.
+ */
+function voiceChain(
+  bus: MixBus,
+  design: VoiceDesign,
+  levelDb: number,
+  o: { volume: number; pan: number; send: number },
+  effects: ToneAudioNode[],
+): InstrumentChain {
+  const source = new Gain(levelDb, 'decibels');
+  const voices = new Voices(getContext().rawContext as BaseAudioContext, design, source.input as AudioNode);
+  const nodes = route(bus, o.volume, o.pan, o.send, source, effects);
   let disposed = false;
   return {
     play(time, notes) {
       if (disposed) return;
-      for (const n of notes) synth.triggerAttackRelease(midiToHz(n.midi), n.duration, time, n.velocity);
+      for (const n of notes) voices.play(time, n.midi, n.duration, n.velocity);
     },
     releaseAll(time) {
-      if (!disposed) synth.releaseAll(time);
+      voices.silence(time);
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      onDispose();
+      voices.dispose();
       for (const n of nodes) n.dispose();
     },
   };
 }
 
-/** Bass: saw MonoSynth voices with an enveloped low-pass, a touch of drive so small speakers hear it. */
+/** Bass: a saw through a low-pass that opens on every note, a touch of drive so small speakers hear it. */
 export const createBass: InstrumentFactory = (bus, { volume, pan = 0 }) => {
-  const synth = new PolySynth({
-    voice: MonoSynth,
-    maxPolyphony: 4,
-    volume: -12,
-    options: {
-      oscillator: { type: 'sawtooth' },
-      filter: { Q: 1.5, type: 'lowpass', rolloff: -24 },
-      envelope: { attack: 0.004, decay: 0.25, sustain: 0.7, release: 0.1 },
-      filterEnvelope: {
-        attack: 0.003,
-        decay: 0.2,
-        sustain: 0.4,
-        release: 0.2,
-        baseFrequency: 140,
-        octaves: 3,
-      },
+  const design: VoiceDesign = {
+    oscillators: [{ type: 'sawtooth' }],
+    envelope: { attack: 0.004, decay: 0.25, sustain: 0.7, release: 0.1 },
+    filter: {
+      type: 'lowpass',
+      frequency: 140,
+      Q: 1.5,
+      octaves: 3,
+      envelope: { attack: 0.003, decay: 0.2, sustain: 0.4, release: 0.2 },
     },
-  });
+  };
   const drive = new Distortion({ distortion: 0.15, oversample: 'none' });
   const dcBlock = new Filter({ frequency: 30, type: 'highpass' });
-  return polyChain(synth, route(bus, volume, pan, 0, synth, [drive, dcBlock]));
+  return voiceChain(bus, design, -12, { volume, pan, send: 0 }, [drive, dcBlock]);
 };
 
 /** Lead: a bright square with vibrato and a stereo echo (a dotted eighth, left and right). */
 export const createLead: InstrumentFactory = (bus, { volume, beatSeconds, pan = 0 }) => {
-  const synth = new PolySynth({
-    voice: Synth,
-    maxPolyphony: 6,
-    volume: -10,
-    options: {
-      oscillator: { type: 'square8' },
-      envelope: { attack: 0.01, decay: 0.2, sustain: 0.65, release: 0.25 },
-    },
-  });
+  const design: VoiceDesign = {
+    oscillators: [{ partials: SQUARE_8 }],
+    envelope: { attack: 0.01, decay: 0.2, sustain: 0.65, release: 0.25 },
+  };
   const tone = new Filter({ frequency: 6500, type: 'lowpass', Q: 0.6 });
   const vibrato = new Vibrato({ frequency: 5.2, depth: 0.06, wet: 1 });
   const delay = new PingPongDelay({ delayTime: Math.min(1, beatSeconds * 0.75), feedback: 0.25, wet: 0.2 });
-  return polyChain(synth, route(bus, volume, pan, 0.18, synth, [tone, vibrato, delay]));
+  return voiceChain(bus, design, -10, { volume, pan, send: 0.18 }, [tone, vibrato, delay]);
 };
 
-/** Pad: wide, soft sawtooth chords through a stereo chorus, mostly in the reverb. */
+/** Pad: three detuned saws a note, soft and wide through a stereo chorus, mostly in the reverb. */
 export const createPad: InstrumentFactory = (bus, { volume, pan = 0 }) => {
-  const synth = new PolySynth({
-    voice: Synth,
-    maxPolyphony: 16,
-    volume: -14,
-    options: {
-      oscillator: { type: 'fatsawtooth', count: 3, spread: 22 },
-      envelope: { attack: 0.4, decay: 0.6, sustain: 0.8, release: 0.7 },
-    },
-  });
+  const design: VoiceDesign = {
+    oscillators: [-11, 0, 11].map((detune) => ({ type: 'sawtooth', detune, level: 0.58 })),
+    envelope: { attack: 0.4, decay: 0.6, sustain: 0.8, release: 0.7 },
+  };
   const lowpass = new Filter({ frequency: 3200, type: 'lowpass', rolloff: -12, Q: 0.5 });
   const chorus = new Chorus({ frequency: 0.5, delayTime: 4.5, depth: 0.6, spread: 180, wet: 0.6 }).start();
-  return polyChain(synth, route(bus, volume, pan, 0.4, synth, [lowpass, chorus]));
+  return voiceChain(bus, design, -14, { volume, pan, send: 0.4 }, [lowpass, chorus]);
 };
 
 /** Pluck: short, bright triangle-ish stabs with a stereo echo. */
 export const createPluck: InstrumentFactory = (bus, { volume, beatSeconds, pan = 0 }) => {
-  const synth = new PolySynth({
-    voice: Synth,
-    maxPolyphony: 8,
-    volume: -8,
-    options: {
-      oscillator: { type: 'triangle8' },
-      envelope: { attack: 0.002, decay: 0.22, sustain: 0, release: 0.12 },
-    },
-  });
+  const design: VoiceDesign = {
+    oscillators: [{ partials: TRIANGLE_8 }],
+    envelope: { attack: 0.002, decay: 0.22, sustain: 0, release: 0.12 },
+  };
   const lowpass = new Filter({ frequency: 6500, type: 'lowpass' });
   const delay = new PingPongDelay({ delayTime: Math.min(1, beatSeconds * 0.5), feedback: 0.2, wet: 0.14 });
-  return polyChain(synth, route(bus, volume, pan, 0.22, synth, [lowpass, delay]));
+  return voiceChain(bus, design, -8, { volume, pan, send: 0.22 }, [lowpass, delay]);
 };
 
-/** Bell: inharmonic FM with a long decay. (Tone's FMSynth is ~10 dB quieter than Synth: hence volume 0.) */
+/** Bell: inharmonic FM with a long decay. */
 export const createBell: InstrumentFactory = (bus, { volume, pan = 0 }) => {
-  const synth = new PolySynth({
-    voice: FMSynth,
-    maxPolyphony: 8,
-    volume: 0,
-    options: {
-      harmonicity: 3.5,
-      modulationIndex: 8,
-      oscillator: { type: 'sine' },
-      modulation: { type: 'sine' },
-      envelope: { attack: 0.001, decay: 1.4, sustain: 0, release: 1.2 },
-      modulationEnvelope: { attack: 0.001, decay: 0.6, sustain: 0.1, release: 0.8 },
-    },
-  });
-  return polyChain(synth, route(bus, volume, pan, 0.3, synth, []));
+  const design: VoiceDesign = {
+    oscillators: [{ type: 'sine' }],
+    envelope: { attack: 0.001, decay: 1.4, sustain: 0, release: 1.2 },
+    fm: { harmonicity: 3.5, index: 8, envelope: { attack: 0.001, decay: 0.6, sustain: 0.1, release: 0.8 } },
+  };
+  return voiceChain(bus, design, -10, { volume, pan, send: 0.3 }, []);
 };
 
 /** Keys: an FM electric piano (tine-ish attack, mellow body). */
 export const createKeys: InstrumentFactory = (bus, { volume, pan = 0 }) => {
-  const synth = new PolySynth({
-    voice: FMSynth,
-    maxPolyphony: 8,
-    volume: -4,
-    options: {
-      harmonicity: 1,
-      modulationIndex: 6,
-      oscillator: { type: 'sine' },
-      modulation: { type: 'sine' },
-      envelope: { attack: 0.002, decay: 1.2, sustain: 0.35, release: 0.4 },
-      modulationEnvelope: { attack: 0.002, decay: 0.35, sustain: 0.2, release: 0.4 },
-    },
-  });
+  const design: VoiceDesign = {
+    oscillators: [{ type: 'sine' }],
+    envelope: { attack: 0.002, decay: 1.2, sustain: 0.35, release: 0.4 },
+    fm: { harmonicity: 1, index: 6, envelope: { attack: 0.002, decay: 0.35, sustain: 0.2, release: 0.4 } },
+  };
   const lowpass = new Filter({ frequency: 7500, type: 'lowpass' });
-  return polyChain(synth, route(bus, volume, pan, 0.2, synth, [lowpass]));
+  return voiceChain(bus, design, -14, { volume, pan, send: 0.2 }, [lowpass]);
 };
 
 /**
  * Guitar: sawtooth chords (write power chords as root, fifth and octave) into distortion, a
- * DC blocker after it, a speaker-cabinet low-pass, and a short delay on the right side so the
- * part is double-tracked wide, as metal guitars are.
+ * DC blocker after it, and a speaker-cabinet low-pass. Double-tracked as metal guitars are:
+ * two takes, a few cents apart and voiced a little differently, hard left and right. Being
+ * two sources, not one signal delayed, they stay full when a phone sums them to mono.
  */
 export const createGuitar: InstrumentFactory = (bus, { volume }) => {
-  const synth = new PolySynth({
-    voice: Synth,
-    maxPolyphony: 10,
-    volume: -14,
-    options: {
-      oscillator: { type: 'sawtooth' },
+  const chains = [
+    { detune: -7, pan: -0.7, drive: 0.8, cabinet: 4600 },
+    { detune: 7, pan: 0.7, drive: 0.75, cabinet: 5200 },
+  ].map((t) => {
+    const design: VoiceDesign = {
+      oscillators: [{ type: 'sawtooth', detune: t.detune }],
       envelope: { attack: 0.003, decay: 0.15, sustain: 0.85, release: 0.08 },
-    },
+    };
+    const tight = new Filter({ frequency: 110, type: 'highpass' });
+    const drive = new Distortion({ distortion: t.drive, oversample: '2x' });
+    // Distortion makes a DC offset of its own: block it after the shaper, not before.
+    const dcBlock = new Filter({ frequency: 35, type: 'highpass' });
+    const cabinet = new Filter({ frequency: t.cabinet, type: 'lowpass', rolloff: -24, Q: 0.7 });
+    return voiceChain(bus, design, -17, { volume, pan: t.pan, send: 0.08 }, [tight, drive, dcBlock, cabinet]);
   });
-  const tight = new Filter({ frequency: 110, type: 'highpass' });
-  const drive = new Distortion({ distortion: 0.8, oversample: '2x' });
-  // Distortion makes a DC offset of its own: block it after the shaper, not before.
-  const dcBlock = new Filter({ frequency: 35, type: 'highpass' });
-  const cabinet = new Filter({ frequency: 4800, type: 'lowpass', rolloff: -24, Q: 0.7 });
-  const trim = new Gain(-6, 'decibels');
-  const vol = new Volume(volume);
-  const wide = new Merge();
-  const lateSide = new Delay(0.016);
-  synth.chain(tight, drive, dcBlock, cabinet, trim, vol);
-  vol.connect(wide, 0, 0);
-  vol.chain(lateSide);
-  lateSide.connect(wide, 0, 1);
-  wide.connect(bus.dry);
-  const send = new Gain(0.1);
-  wide.chain(send, bus.reverb);
-  return polyChain(synth, [synth, tight, drive, dcBlock, cabinet, trim, vol, lateSide, wide, send]);
+  return {
+    play: (time, notes) => {
+      for (const c of chains) c.play(time, notes);
+    },
+    releaseAll: (time) => {
+      for (const c of chains) c.releaseAll(time);
+    },
+    dispose: () => {
+      for (const c of chains) c.dispose();
+    },
+  };
 };
 
 /** Where each GM percussion note sits in the stereo field. */

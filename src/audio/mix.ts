@@ -73,6 +73,8 @@ export class Mixer {
   private readonly clipOut: GainNode;
   private limiter: AudioWorkletNode | null = null;
   private latestStats: LimiterStats | null = null;
+  /** Called with every report of the limiter (offline renders keep them all). */
+  onLimiterStats: ((stats: LimiterStats) => void) | null = null;
   private disposed = false;
 
   constructor(
@@ -115,6 +117,7 @@ export class Mixer {
       });
       node.port.onmessage = (e: MessageEvent<LimiterStats>) => {
         this.latestStats = e.data;
+        this.onLimiterStats?.(e.data);
       };
       this.sum.disconnect();
       this.sum.connect(node).connect(this.master);

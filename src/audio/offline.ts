@@ -29,6 +29,8 @@ export function stemOf(track: SongData['music']['tracks'][number]): Stem {
 export interface RenderOptions {
   /** Stems of the backing to play (default: all of it; [] for none). */
   stems?: readonly Stem[];
+  /** Only these tracks, by name (default: every track of the stems). */
+  tracks?: readonly string[];
   /** Both players play every note of these charts exactly on time (default: nobody plays). */
   duet?: readonly [Difficulty, Difficulty] | null;
   /** Song seconds to render (default: the whole song). */
@@ -53,6 +55,16 @@ export const DEFAULT_VOLUMES: Volumes = { master: 0.9, music: 0.7, drums: 1 };
 const STEMS: readonly Stem[] = ['melody', 'bass', 'bed', 'harmony'];
 /** Offline time at which song time `from` plays. */
 const PRE_ROLL: Seconds = 0.05;
+/** Seconds of audio between two pauses of a render (see renderWith). */
+const CLEAN_UP_EVERY: Seconds = 1;
+/** How far ahead of the audio the clock hands over notes in an offline render. */
+const CLOCK_AHEAD: Seconds = 0.1;
+
+/** What one offline context rendered, and every report its limiter made. */
+interface Raw {
+  readonly channels: Float32Array[];
+  readonly reports: LimiterStats[];
+}
 
 /**
  * Runs `play` in a fresh offline context of `seconds` with the engine's mixer and sounds, and
@@ -63,23 +75,46 @@ async function renderWith(
   sampleRate: number,
   volumes: Volumes,
   play: (mixer: Mixer, sounds: Sounds) => void,
-): Promise<Rendered> {
+): Promise<Raw> {
   const raw = new OfflineAudioContext(2, Math.ceil(seconds * sampleRate), sampleRate);
   const context = new OfflineContext(raw);
   const previous = getContext();
   setContext(context);
   const mixer = new Mixer(raw, raw.destination, volumes);
+  const reports: LimiterStats[] = [];
+  mixer.onLimiterStats = (r) => reports.push(r);
   try {
     const [sounds] = await Promise.all([renderSounds(), mixer.useLimiter()]);
     play(mixer, sounds);
-    const buffer = (await context.render(false)).get() as AudioBuffer;
-    // the limiter's last report arrives through its message port
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    return {
-      channels: [buffer.getChannelData(0), buffer.getChannelData(1)],
-      sampleRate,
-      limiter: mixer.limiterStats,
+    // Tone's own offline render runs its clock through the whole song first, so every note
+    // of the song exists, connected, before the first sample; the graph is then huge and the
+    // render slows down with the square of the length. Here the clock runs in step with the
+    // audio instead: the render pauses every second, the clock hands over the next second's
+    // notes (as the live Transport does, a little ahead), and the notes that ended are let go.
+    const clock = context as unknown as { _currentTime: number; emit(event: 'tick'): void };
+    const runClock = (until: Seconds): void => {
+      const outer = getContext();
+      setContext(context);
+      while (clock._currentTime < until) {
+        clock.emit('tick');
+        clock._currentTime += 128 / sampleRate;
+      }
+      setContext(outer);
     };
+    runClock(CLEAN_UP_EVERY + CLOCK_AHEAD);
+    for (let t = CLEAN_UP_EVERY; t < seconds; t += CLEAN_UP_EVERY) {
+      void raw
+        .suspend(t)
+        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+        .then(() => {
+          runClock(t + CLEAN_UP_EVERY + CLOCK_AHEAD);
+          return raw.resume();
+        });
+    }
+    const buffer = await raw.startRendering();
+    // the limiter's last reports arrive through its message port
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { channels: [buffer.getChannelData(0), buffer.getChannelData(1)], reports };
   } finally {
     mixer.dispose();
     setContext(previous);
@@ -88,14 +123,17 @@ async function renderWith(
 }
 
 /** Renders a song offline: its backing (or stems) and optionally a perfect duet. */
-export function renderSong(data: SongData, options: RenderOptions = {}): Promise<Rendered> {
+export async function renderSong(data: SongData, options: RenderOptions = {}): Promise<Rendered> {
   const song: Song = loadSong(data);
   const from = options.from ?? 0;
   const to = options.to ?? song.length;
   const stems = options.stems ?? STEMS;
   const seconds = PRE_ROLL + to - from + (options.tail ?? 1.5);
-  return renderWith(seconds, options.sampleRate ?? 44100, options.volumes ?? DEFAULT_VOLUMES, (mixer, sounds) => {
-    const tracks = song.music.tracks.filter((t) => stems.includes(stemOf(t)));
+  const sampleRate = options.sampleRate ?? 44100;
+  const r = await renderWith(seconds, sampleRate, options.volumes ?? DEFAULT_VOLUMES, (mixer, sounds) => {
+    const tracks = song.music.tracks.filter(
+      (t) => stems.includes(stemOf(t)) && (!options.tracks || options.tracks.includes(t.name)),
+    );
     if (tracks.length) {
       const backing = createBacking({ tracks }, song.tempo, mixer.music, () => sounds.bed);
       backing.openAt(PRE_ROLL);
@@ -110,17 +148,19 @@ export function renderSong(data: SongData, options: RenderOptions = {}): Promise
       }
     }
   });
+  return { channels: r.channels, sampleRate, limiter: r.reports.at(-1) ?? null };
 }
 
 /** Renders presses all at once (e.g. all eight drums) through the engine's drum path. */
-export function renderPresses(
+export async function renderPresses(
   presses: readonly (readonly [PlayerId, Lane, HitOptions?])[],
   sampleRate = 44100,
   volumes: Volumes = DEFAULT_VOLUMES,
 ): Promise<Rendered> {
-  return renderWith(0.8, sampleRate, volumes, (mixer, sounds) => {
+  const r = await renderWith(0.8, sampleRate, volumes, (mixer, sounds) => {
     for (const [player, lane, o] of presses) playPress(mixer, sounds, player, lane, { ...o, at: PRE_ROLL });
   });
+  return { channels: r.channels, sampleRate, limiter: r.reports.at(-1) ?? null };
 }
 
 /** Every drum of both kits as rendered (mono, before pan and bus), with the muted variants. */
