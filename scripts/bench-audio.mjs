@@ -34,6 +34,7 @@ function levels(r) {
     truePeak: loudness.toDbfs(loudness.truePeak(r.channels)),
     over: loudness.samplesOver(r.channels, OVER),
     limiter: r.limiter,
+    musicLimiter: r.musicLimiter,
   };
 }
 
@@ -80,7 +81,13 @@ async function measureKits() {
 async function timeRender(id, options) {
   const t0 = performance.now();
   const r = await offline.renderSong(SONGS.find((s) => s.id === id), options);
-  return { ms: performance.now() - t0, lufs: loudness.integratedLoudness(r.channels, r.sampleRate) };
+  return {
+    ms: performance.now() - t0,
+    lufs: loudness.integratedLoudness(r.channels, r.sampleRate),
+    peak: loudness.toDbfs(loudness.samplePeak(r.channels)),
+    music: r.musicLimiter,
+    master: r.limiter,
+  };
 }
 
 window.audioBench = { measureSong, measureKits, timeRender, songs: SONGS.map((s) => s.id) };
@@ -128,7 +135,7 @@ function limiterText(l) {
 async function songTable(page, ids, warnings) {
   console.log('\nSound (offline renders through src/audio in headless Chromium; BS.1770-4 loudness)');
   console.log(
-    '  song                 backing  duet N  duet E  E-back  peak E  true pk  >-1dBFS b/E  melody  bass   bed  poly warn',
+    '  song                 backing  duet N  duet E  E-back  peak b/E     true pk E  >-1dBFS b/E  melody  bass   bed  poly warn',
   );
   const rows = [];
   for (const id of ids) {
@@ -138,14 +145,14 @@ async function songTable(page, ids, warnings) {
     rows.push(r);
     console.log(
       `  ${r.title.padEnd(20)} ${pad(f1(r.backing.lufs), 7)} ${pad(f1(r.normal.lufs), 7)} ${pad(f1(r.expert.lufs), 7)}` +
-        ` ${pad(f1(r.expert.lufs - r.backing.lufs), 7)} ${pad(f1(r.expert.peak), 7)} ${pad(f1(r.expert.truePeak), 8)}` +
+        ` ${pad(f1(r.expert.lufs - r.backing.lufs), 7)} ${pad(`${f1(r.backing.peak)}/${f1(r.expert.peak)}`, 11)} ${pad(f1(r.expert.truePeak), 10)}` +
         ` ${pad(`${r.backing.over}/${r.expert.over}`, 12)} ${pad(f1(r.melody.lufs), 7)} ${pad(f1(r.bass.lufs), 5)}` +
         ` ${pad(f1(r.bed.lufs), 5)} ${pad(poly, 10)}`,
     );
   }
   for (const r of rows)
     console.log(
-      `  limiter, ${r.title}: backing ${limiterText(r.backing.limiter)}; Expert duet ${limiterText(r.expert.limiter)}`,
+      `  ${r.title}: mastering limiter ${limiterText(r.backing.musicLimiter)}; master limiter, backing ${limiterText(r.backing.limiter)}, Expert duet ${limiterText(r.expert.limiter)}`,
     );
   const spread = Math.max(...rows.map((r) => r.backing.lufs)) - Math.min(...rows.map((r) => r.backing.lufs));
   console.log(

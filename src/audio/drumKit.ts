@@ -30,7 +30,7 @@ export type KitName = 'rock' | 'pop';
  * Loudness of one hit of each lane (LUFS as hitLoudness reads it). Snare and kick carry the
  * groove; the tom is rare but must not jump out; the hi-hat keeps time under them.
  */
-export const LANE_LEVEL: Readonly<Record<Lane, Lufs>> = { snare: -21.5, kick: -22.5, tom: -23, hihat: -26.5 };
+export const LANE_LEVEL: Readonly<Record<Lane, Lufs>> = { snare: -20.5, kick: -21.5, tom: -22, hihat: -25.5 };
 /** A Miss or ghost press: this many LU under the hit, duller and shorter. */
 export const MUTED_RELATIVE = -12;
 /** Count-in clicks (they go through the music bus). */
@@ -169,7 +169,7 @@ interface SoundSpec {
  * The highest sample of one drum hit (dBFS): with both kits landing together on a unison
  * downbeat over the music, the sum still stays under the master limiter's knee.
  */
-const DRUM_PEAK = -7.5;
+const DRUM_PEAK = -7;
 /** The bed's strokes peak lower still: they never push the mix. */
 const BED_PEAK = -10;
 const CLICK_PEAK = -6;

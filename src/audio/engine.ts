@@ -132,7 +132,7 @@ export class AudioEngine {
   loadSong(song: Song): void {
     this.stopSong();
     this.retire();
-    this.backing = createBacking(song.music, song.tempo, this.mixer.music, () => this.sounds?.bed ?? null);
+    this.backing = createBacking(song.music, song.tempo, this.mixer.backing, () => this.sounds?.bed ?? null);
   }
 
   /**
@@ -145,7 +145,8 @@ export class AudioEngine {
     const lead = Math.max(MIN_LEAD_IN, Number.isFinite(leadIn) ? leadIn : MIN_LEAD_IN);
     this.anchor = { audioTime: this.sync.audioTimeAt(performance.now()) + lead, songTime };
     const from = Math.max(0, songTime);
-    const at = Math.max(this.contextTimeOfSong(from), this.raw.currentTime + MIN_LEAD_IN);
+    // the backing comes out of its mastering limiter late by musicDelay: it starts that much early
+    const at = Math.max(this.contextTimeOfSong(from), this.raw.currentTime + MIN_LEAD_IN) - this.mixer.musicDelay;
     this.backing?.openAt(at);
     getTransport().start(at, from);
   }

@@ -242,7 +242,7 @@ export const createPad: InstrumentFactory = (bus, { volume, pan = 0 }) => {
 export const createPluck: InstrumentFactory = (bus, { volume, beatSeconds, pan = 0 }) => {
   const design: VoiceDesign = {
     oscillators: [{ partials: TRIANGLE_8 }],
-    envelope: { attack: 0.002, decay: 0.22, sustain: 0, release: 0.12 },
+    envelope: { attack: 0.004, decay: 0.25, sustain: 0.35, release: 0.15 },
   };
   const lowpass = new Filter({ frequency: 6500, type: 'lowpass' });
   const delay = new PingPongDelay({ delayTime: Math.min(1, beatSeconds * 0.5), feedback: 0.2, wet: 0.14 });

@@ -4,15 +4,18 @@ import limiterUrl from './limiter.worklet.js?url';
 /*
  * The game's mix, in plain Web Audio nodes of one context (live or offline):
  *
- *   backing tracks, count-in clicks -> music (user volume) -+
- *   hits -> [velocity] -> player pan -> drums (user volume) -+-> sum -> limiter -> master (user volume)
- *                                                                       -> safety clipper -> destination
+ *   backing tracks -> backing in -> mastering limiter (5 ms lookahead) -+
+ *                                          count-in clicks --------------+-> music (user volume) -+
+ *   hits -> [velocity] -> player pan -> drums (user volume) -----------------------------------+-> sum
+ *   sum -> master limiter (no lookahead) -> master (user volume) -> safety clipper -> destination
  *
- * Gain staging does most of the work: each song's backing is mastered to about -16 LUFS and
- * every drum is levelled by loudness (drumKit.ts), so the players' hits sit inside the music.
- * The limiter (an AudioWorklet, no lookahead, so no added latency) only rides the peaks where
- * both kits land on a downbeat; the clipper after it is a last guard that keeps every sample
- * under -1 dBFS even where AudioWorklet is unavailable (an insecure page).
+ * Gain staging does most of the work: each song's backing is mastered to about -16 LUFS, its
+ * peaks held under -2.5 dBFS by a mastering limiter (the backing is scheduled ahead, so it can
+ * afford to look 5 ms ahead; the engine starts it that much earlier), and every drum is
+ * levelled by loudness (drumKit.ts), so the players' hits sit inside the music. The master
+ * limiter (an AudioWorklet without lookahead: no latency on the live hits) only rides the
+ * peaks where both kits land on a downbeat; the clipper after it is a last guard that keeps
+ * every sample under -1 dBFS even where AudioWorklet is unavailable (an insecure page).
  */
 
 /** Linear gains 0..1 for the three buses (the player's settings). */
@@ -24,8 +27,16 @@ export interface Volumes {
 
 const db = (x: number): number => 10 ** (x / 20);
 
-/** The limiter: 1:1 up to the knee, then a soft bend that never reaches the ceiling. */
-export const LIMITER = { knee: db(-3.5), ceiling: db(-1.3), hold: 0.012, release: 0.15 } as const;
+/** The master limiter: 1:1 up to the knee, then a soft bend that never reaches the ceiling. */
+export const LIMITER = { knee: db(-2.5), ceiling: db(-1.3), hold: 0.008, release: 0.1 } as const;
+/** The backing's mastering limiter, before the music volume. */
+export const MUSIC_LIMITER = {
+  knee: db(-6.5),
+  ceiling: db(-2.5),
+  hold: 0.02,
+  release: 0.25,
+  lookahead: 0.005,
+} as const;
 /** The clipper's ceiling: no sample leaves the game above it (it stays under -1 dBFS). */
 export const CLIP_CEILING = db(-1.05);
 /** Where the clipper starts to bend: at the limiter's ceiling, so behind the limiter it is idle. */
@@ -61,7 +72,9 @@ function clipCurve(): Float32Array<ArrayBuffer> {
 }
 
 export class Mixer {
-  /** Input of the music bus: backing tracks and count-in clicks. */
+  /** Input for backing tracks (through the mastering limiter; see `musicDelay`). */
+  readonly backing: GainNode;
+  /** The music bus (user volume): the mastered backing and the count-in clicks. */
   readonly music: GainNode;
   /** The drums bus (both players' kits). */
   readonly drums: GainNode;
@@ -72,7 +85,9 @@ export class Mixer {
   private readonly clipper: WaveShaperNode;
   private readonly clipOut: GainNode;
   private limiter: AudioWorkletNode | null = null;
+  private mastering: AudioWorkletNode | null = null;
   private latestStats: LimiterStats | null = null;
+  private latestMusicStats: LimiterStats | null = null;
   /** Called with every report of the limiter (offline renders keep them all). */
   onLimiterStats: ((stats: LimiterStats) => void) | null = null;
   private disposed = false;
@@ -83,6 +98,7 @@ export class Mixer {
     volumes: Volumes = { master: 1, music: 1, drums: 1 },
   ) {
     const c = context;
+    this.backing = new GainNode(c);
     this.music = new GainNode(c, { gain: volumes.music });
     this.drums = new GainNode(c, { gain: volumes.drums });
     this.sum = new GainNode(c);
@@ -92,16 +108,18 @@ export class Mixer {
     this.clipOut = new GainNode(c, { gain: CLIP_RANGE });
     this.pans = PLAYER_PAN.map((pan) => new StereoPannerNode(c, { pan }));
     for (const p of this.pans) p.connect(this.drums);
+    // Until the limiters' worklet is loaded, the backing and the sum go straight on.
+    this.backing.connect(this.music);
     this.music.connect(this.sum);
     this.drums.connect(this.sum);
-    // Until the limiter's worklet is loaded, the sum goes straight to the master (the clipper guards it).
     this.sum.connect(this.master);
     this.master.connect(this.clipIn).connect(this.clipper).connect(this.clipOut).connect(destination);
   }
 
   /**
-   * Loads the limiter's worklet and puts it between the sum and the master. Resolves false
-   * (and keeps the clipper alone) where AudioWorklet is unavailable.
+   * Loads the limiters' worklet and puts the master limiter between the sum and the master,
+   * the mastering limiter after the backing. Resolves false (the clipper alone guards the
+   * output, the backing is not delayed) where AudioWorklet is unavailable.
    */
   async useLimiter(moduleUrl: string = limiterUrl): Promise<boolean> {
     if (this.limiter) return true;
@@ -109,19 +127,28 @@ export class Mixer {
       if (!this.context.audioWorklet) return false;
       await this.context.audioWorklet.addModule(moduleUrl);
       if (this.disposed) return false;
-      const node = new AudioWorkletNode(this.context, 'drum-diplomacy-limiter', {
-        numberOfInputs: 1,
-        numberOfOutputs: 1,
-        outputChannelCount: [2],
-        processorOptions: LIMITER,
-      });
+      const make = (options: Record<string, number>): AudioWorkletNode =>
+        new AudioWorkletNode(this.context, 'drum-diplomacy-limiter', {
+          numberOfInputs: 1,
+          numberOfOutputs: 1,
+          outputChannelCount: [2],
+          processorOptions: options,
+        });
+      const node = make(LIMITER);
       node.port.onmessage = (e: MessageEvent<LimiterStats>) => {
         this.latestStats = e.data;
         this.onLimiterStats?.(e.data);
       };
+      const mastering = make(MUSIC_LIMITER);
+      mastering.port.onmessage = (e: MessageEvent<LimiterStats>) => {
+        this.latestMusicStats = e.data;
+      };
       this.sum.disconnect();
       this.sum.connect(node).connect(this.master);
+      this.backing.disconnect();
+      this.backing.connect(mastering).connect(this.music);
       this.limiter = node;
+      this.mastering = mastering;
       return true;
     } catch {
       return false;
@@ -133,9 +160,21 @@ export class Mixer {
     return this.limiter !== null;
   }
 
-  /** What the limiter did so far (null before its first report). */
+  /** What the master limiter did so far (null before its first report). */
   get limiterStats(): LimiterStats | null {
     return this.latestStats;
+  }
+
+  /** What the backing's mastering limiter did so far (null before its first report). */
+  get musicLimiterStats(): LimiterStats | null {
+    return this.latestMusicStats;
+  }
+
+  /** How late the backing comes out (its mastering limiter's lookahead): start it this much early. */
+  get musicDelay(): Seconds {
+    return this.mastering
+      ? (Math.round(MUSIC_LIMITER.lookahead * this.context.sampleRate) + 1) / this.context.sampleRate
+      : 0;
   }
 
   /** Sets the three volumes, gliding there from where they are. */
@@ -175,6 +214,7 @@ export class Mixer {
     if (this.disposed) return;
     this.disposed = true;
     const nodes: AudioNode[] = [
+      this.backing,
       this.music,
       this.drums,
       ...this.pans,
@@ -184,10 +224,11 @@ export class Mixer {
       this.clipper,
       this.clipOut,
     ];
-    if (this.limiter) {
-      this.limiter.port.onmessage = null;
-      this.limiter.port.close();
-      nodes.push(this.limiter);
+    for (const worklet of [this.limiter, this.mastering]) {
+      if (!worklet) continue;
+      worklet.port.onmessage = null;
+      worklet.port.close();
+      nodes.push(worklet);
     }
     for (const n of nodes) n.disconnect();
   }

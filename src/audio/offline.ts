@@ -48,6 +48,8 @@ export interface Rendered {
   readonly sampleRate: number;
   /** What the master limiter did (null if it did not run or report). */
   readonly limiter: LimiterStats | null;
+  /** What the backing's mastering limiter did (null if it did not run or report). */
+  readonly musicLimiter: LimiterStats | null;
 }
 
 /** The game's default volumes (src/game/settings.ts defaultSettings). */
@@ -64,6 +66,7 @@ const CLOCK_AHEAD: Seconds = 0.1;
 interface Raw {
   readonly channels: Float32Array[];
   readonly reports: LimiterStats[];
+  readonly music: LimiterStats | null;
 }
 
 /**
@@ -114,7 +117,11 @@ async function renderWith(
     const buffer = await raw.startRendering();
     // the limiter's last reports arrive through its message port
     await new Promise((resolve) => setTimeout(resolve, 50));
-    return { channels: [buffer.getChannelData(0), buffer.getChannelData(1)], reports };
+    return {
+      channels: [buffer.getChannelData(0), buffer.getChannelData(1)],
+      reports,
+      music: mixer.musicLimiterStats,
+    };
   } finally {
     mixer.dispose();
     setContext(previous);
@@ -135,9 +142,10 @@ export async function renderSong(data: SongData, options: RenderOptions = {}): P
       (t) => stems.includes(stemOf(t)) && (!options.tracks || options.tracks.includes(t.name)),
     );
     if (tracks.length) {
-      const backing = createBacking({ tracks }, song.tempo, mixer.music, () => sounds.bed);
-      backing.openAt(PRE_ROLL);
-      getTransport().start(PRE_ROLL, from);
+      const backing = createBacking({ tracks }, song.tempo, mixer.backing, () => sounds.bed);
+      // as the engine does: early by the mastering limiter's lookahead
+      backing.openAt(PRE_ROLL - mixer.musicDelay);
+      getTransport().start(PRE_ROLL - mixer.musicDelay, from);
     }
     if (options.duet) {
       for (const player of [0, 1] as PlayerId[]) {
@@ -148,7 +156,7 @@ export async function renderSong(data: SongData, options: RenderOptions = {}): P
       }
     }
   });
-  return { channels: r.channels, sampleRate, limiter: r.reports.at(-1) ?? null };
+  return { channels: r.channels, sampleRate, limiter: r.reports.at(-1) ?? null, musicLimiter: r.music };
 }
 
 /** Renders presses all at once (e.g. all eight drums) through the engine's drum path. */
@@ -160,7 +168,7 @@ export async function renderPresses(
   const r = await renderWith(0.8, sampleRate, volumes, (mixer, sounds) => {
     for (const [player, lane, o] of presses) playPress(mixer, sounds, player, lane, { ...o, at: PRE_ROLL });
   });
-  return { channels: r.channels, sampleRate, limiter: r.reports.at(-1) ?? null };
+  return { channels: r.channels, sampleRate, limiter: r.reports.at(-1) ?? null, musicLimiter: r.music };
 }
 
 /** Every drum of both kits as rendered (mono, before pan and bus), with the muted variants. */

@@ -122,3 +122,31 @@ describe('master limiter (AudioWorklet processor)', () => {
     expect(peak(o[0] as Float32Array)).toBe(0);
   });
 });
+
+describe('mastering limiter (the same processor with a lookahead)', () => {
+  const Limiter = load();
+  const look = 0.005;
+  const options = { processorOptions: { ceiling: 0.6, knee: 0.4, lookahead: look } };
+  const delay = Math.round(look * RATE) + 1;
+
+  it('delays the music by the lookahead and leaves quiet music untouched', () => {
+    const x = sine(440, 0.3, 0.2);
+    const [l] = run(new Limiter(options), x);
+    for (let i = delay; i < x.length; i += 37) expect(l[i]).toBeCloseTo(x[i - delay] as number, 6);
+  });
+
+  it('never lets a sample over its ceiling, and turns down before a peak arrives', () => {
+    const x = sine(220, 0.3, 0.5);
+    const at = Math.round(0.15 * RATE);
+    for (let i = at; i < at + 2000; i++) x[i] = (x[i] as number) * 4; // a loud burst
+    const p = new Limiter(options);
+    const [l, r] = run(p, x);
+    expect(peak(l)).toBeLessThanOrEqual(Math.fround(0.6));
+    expect(peak(r)).toBeLessThanOrEqual(Math.fround(0.6));
+    // just before the burst comes out, the quiet tone is already turned down
+    const before = l.subarray(at + delay - 100, at + delay);
+    expect(peak(before)).toBeLessThan(0.29);
+    const stats = p.port.messages.at(-1) as { minGain: number };
+    expect(stats.minGain).toBeLessThan(0.6);
+  });
+});

@@ -62,7 +62,7 @@ async function bundle(): Promise<string> {
     },
   })) as Rollup.RollupOutput;
   const chunk = out.output.find((o) => o.type === 'chunk' && o.fileName === 'sound.js');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('the sound test bundle was not built');
+  if (chunk?.type !== 'chunk') throw new Error('the sound test bundle was not built');
   return chunk.code;
 }
 

@@ -172,7 +172,7 @@ const pad = track(
 const bass = track(
   'bass',
   'bass',
-  -12,
+  -9,
   chordLine(8, PHRASE_1, '1---5---', { gate: 0.9, velocity: 0.7 }),
   chordLine(24, PHRASE_2, '1---5-3-', { gate: 0.9, velocity: 0.7 }),
   chordLine(40, PHRASE_3, '1--58-5-', { gate: 0.8, velocity: 0.7 }),
@@ -210,7 +210,7 @@ const counter = track(
 const bed = track(
   'bed',
   'shaker',
-  -2,
+  1,
   // lessons: a shaker on the beat
   perc(8, 12, 'Xxxx', GM.shaker, 0.55),
   // groove: eighths, a clave push, a tambourine on 2 and 4 in the chorus
@@ -229,5 +229,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM, 4, true),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: trim(0, [bass, pad, keys, counter, count, bed]) },
+  music: { tracks: trim(-0.5, [bass, pad, keys, counter, count, bed]) },
 };

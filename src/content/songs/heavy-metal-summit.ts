@@ -232,7 +232,7 @@ const roots: MusicNote[] = [
   [180, 40, 3.5, 1],
 ];
 
-const guitar = track('guitar', 'guitar', -3, power(roots));
+const guitar = track('guitar', 'guitar', -9, power(roots));
 
 // The bass, bar by bar (eighth-note steps): long roots with walks, not the riff.
 const BASS_RIFF = 'E1 -  -  -  -  -  -  -  E1 -  -  -  -  -  D2 B1';
@@ -266,7 +266,7 @@ const SOLO_HARMONY: Progression = times(
 const bass = track(
   'bass',
   'bass',
-  -9,
+  -3,
   // the guitar plays the first two bars alone
   melody(8, 0.5, `${BASS_RIFF} E1 - - - - - - - E1 - - - G1 - F#1 -`, 0.85),
   melody(24, 0.5, `${BASS_RIFF} ${BASS_RIFF} ${BASS_RIFF_A} ${BASS_TURN}`, 0.85),
@@ -327,7 +327,7 @@ const counter = track('counter', 'lead', -10, melody(136, 1, HARMONY, 0.6));
 const pad = track(
   'pad',
   'pad',
-  -16,
+  -6,
   padNotes(
     56,
     [
@@ -364,7 +364,7 @@ const pad = track(
 const bed = track(
   'bed',
   'shaker',
-  0,
+  11,
   // intro and verse: a ride bell on the beat, crashes where sections start
   perc(8, 4, 'xoxo', GM.rideBell, 0.4),
   perc(8, 1, 'X...', GM.crash, 0.45),
@@ -397,5 +397,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: trim(0, [guitar, bass, lead, counter, pad, bed]) },
+  music: { tracks: trim(-9.6, [guitar, bass, lead, counter, pad, bed]) },
 };

@@ -234,7 +234,7 @@ const COUNTER = 'A4 F4  G4 E4  E4 G4  F4 A4  F4 D4  E4 G4  A4 C5  C#5 E5';
 const pad = track(
   'pad',
   'pad',
-  -14,
+  -8,
   padNotes(0, times(VAMP, 2), 57, 0.45),
   padNotes(16, VERSE_PROG, 57, 0.45),
   padNotes(48, CHORUS_PROG, 57, 0.55),
@@ -246,7 +246,7 @@ const pad = track(
 const bass = track(
   'bass',
   'bass',
-  -13,
+  -11,
   chordLine(4, [['G7', 4], ...VAMP], '1818 1818', { gate: 0.6 }),
   chordLine(16, VERSE_PROG, '1818 1818', { gate: 0.6 }),
   chordLine(48, CHORUS_PROG, '1-8- 1-81 -8-5 -7-8', { gate: 0.7 }),
@@ -260,7 +260,7 @@ const bass = track(
 const hook = track(
   'hook',
   'pluck',
-  -2,
+  -7,
   melody(8, 0.5, HOOK.split(' ').filter(Boolean).slice(0, 16).join(' ')),
   melody(16, 0.5, HOOK),
   melody(32, 0.5, HOOK_B),
@@ -272,7 +272,7 @@ const hook = track(
 const lead = track(
   'lead',
   'lead',
-  -6,
+  -14,
   // A long answering line in the break, ending on the new key's leading note.
   melody(80, 1, 'A5 - - G5 F5 - E5 - D5 - - - D#5 - F#5 -', 0.6),
   // The second chorus's counter-melody.
@@ -282,7 +282,7 @@ const lead = track(
 const bed = track(
   'bed',
   'shaker',
-  0,
+  1,
   // intro and verse: a soft shaker, congas from the verse on
   perc(0, 4, 'xoxoxoxo', GM.shaker, 0.5),
   perc(16, 8, 'xoxo xoxo xoxo xoxo', GM.shaker, 0.4),
@@ -317,5 +317,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: trim(0, [bass, pad, hook, lead, bed]) },
+  music: { tracks: trim(0.4, [bass, pad, hook, lead, bed]) },
 };

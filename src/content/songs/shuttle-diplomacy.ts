@@ -305,7 +305,7 @@ const pad = track(
 const bass = track(
   'bass',
   'bass',
-  -12,
+  -7,
   chordLine(4, VERSE_PROG.slice(1), '1--1--1-', { gate: 0.8, low: 33 }),
   chordLine(16, times(VERSE_PROG, 2), '1--1--1-', { gate: 0.8, low: 33 }),
   chordLine(48, PRE_PROG, '11111111', { gate: 0.6, low: 33 }),
@@ -352,7 +352,7 @@ const bell = track('bell', 'bell', -12, melody(96, 0.5, BREAK_BELL, 0.5));
 const bed = track(
   'bed',
   'shaker',
-  0,
+  4,
   // intro: a shaker; verse: shaker eighths with a wood-block push
   perc(0, 4, 'x.x.x.x.', GM.shaker, 0.45),
   perc(16, 8, 'oxoxoxox', GM.shaker, 0.5),
@@ -387,5 +387,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: trim(0, [bass, pad, arp, hook, melodyTrack, lead, counter, bell, bed]) },
+  music: { tracks: trim(-4.6, [bass, pad, arp, hook, melodyTrack, lead, counter, bell, bed]) },
 };
