@@ -85,6 +85,7 @@ async function timeRender(id, options) {
     ms: performance.now() - t0,
     lufs: loudness.integratedLoudness(r.channels, r.sampleRate),
     peak: loudness.toDbfs(loudness.samplePeak(r.channels)),
+    truePeak: loudness.toDbfs(loudness.truePeak(r.channels)),
     music: r.musicLimiter,
     master: r.limiter,
   };
