@@ -178,3 +178,4 @@ console.log(`  (core section took ${((Date.now() - started) / 1000).toFixed(1)} 
 // Section 2: the built game in headless Chromium (scripts/bench-browser.mjs).
 const { browserBench } = await import('./bench-browser.mjs');
 await browserBench();
+await (await import('./bench-audio.mjs')).audioBench();

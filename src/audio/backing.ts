@@ -1,29 +1,65 @@
-import { getTransport, type ToneAudioNode } from 'tone';
-import type { MusicData } from '../core/chart';
+import { getTransport, type InputNode } from 'tone';
+import type { Instrument, MusicData } from '../core/chart';
 import type { TempoMap } from '../core/tempo';
-import { createInstrument, createMixBus, type InstrumentChain, type PlayedNote } from './instruments';
+import type { Seconds } from '../core/units';
+import {
+  createInstrument,
+  createMixBus,
+  type InstrumentChain,
+  type PercussionBank,
+  type PlayedNote,
+  panFor,
+} from './instruments';
 
 export interface Backing {
+  /** Opens the backing's gate so that it is fully open at `time` (context seconds). */
+  openAt(time: Seconds): void;
+  /**
+   * Fades the backing out from `time` (context seconds) and, at `silenceAt` (once the fade is
+   * over), stops every note sounding; notes the Transport already handed over for later never
+   * play. The backing can be opened and played again.
+   */
+  fadeOut(time: Seconds, silenceAt: Seconds): void;
+  /** Takes the backing's events off the Transport (it plays no further note). */
+  unschedule(): void;
   dispose(): void;
 }
+
+/** Time constant of the fade when the song stops: gone in about 50 ms, too slow to click. */
+const FADE: Seconds = 0.012;
+/** The gate opens over this long, ending where the song starts. */
+const OPEN: Seconds = 0.02;
 
 /**
  * Builds synths for every track and schedules every note on the Transport timeline at its
  * song second (transport time in seconds == song seconds; the caller starts, pauses and
  * seeks the Transport, and must leave its bpm unchanged after this call, since Tone stores
  * events in ticks). Notes of one track that start together are one Transport event.
- * Output goes to `output`.
+ * Output goes to `output`; the backing starts closed (silent) until `openAt`.
  */
-export function createBacking(music: MusicData, tempo: TempoMap, output: ToneAudioNode): Backing {
+export function createBacking(
+  music: MusicData,
+  tempo: TempoMap,
+  output: InputNode,
+  percussion: () => PercussionBank | null = () => null,
+): Backing {
   const transport = getTransport();
   const bus = createMixBus(output);
   const beatSeconds = tempo.toSeconds(1) - tempo.toSeconds(0);
   const chains: InstrumentChain[] = [];
   const eventIds: number[] = [];
+  const seen = new Map<Instrument, number>();
 
   for (const track of music.tracks) {
     if (track.notes.length === 0) continue;
-    const chain = createInstrument(track.instrument, bus, { volume: track.volume ?? 0, beatSeconds });
+    const nth = seen.get(track.instrument) ?? 0;
+    seen.set(track.instrument, nth + 1);
+    const chain = createInstrument(track.instrument, bus, {
+      volume: track.volume ?? 0,
+      beatSeconds,
+      pan: panFor(track.instrument, nth),
+      percussion,
+    });
     chains.push(chain);
     const byStart = new Map<number, PlayedNote[]>();
     for (const [beat, midi, durationBeats, velocity] of track.notes) {
@@ -39,21 +75,32 @@ export function createBacking(music: MusicData, tempo: TempoMap, output: ToneAud
     }
   }
 
-  const silence = (time: number): void => {
-    for (const c of chains) c.releaseAll(time);
-  };
-  transport.on('pause', silence);
-  transport.on('stop', silence);
-
   let disposed = false;
+  const unschedule = (): void => {
+    for (const id of eventIds) transport.clear(id);
+    eventIds.length = 0;
+  };
+  const gain = bus.gate.gain;
   return {
+    openAt(time) {
+      if (disposed) return;
+      const from = Math.max(bus.gate.context.currentTime, time - OPEN);
+      gain.cancelScheduledValues(from);
+      gain.setValueAtTime(0, from);
+      gain.linearRampToValueAtTime(1, Math.max(from, time));
+    },
+    fadeOut(time, silenceAt) {
+      if (disposed) return;
+      gain.cancelScheduledValues(time);
+      gain.setValueAtTime(gain.value, time);
+      gain.setTargetAtTime(0, time, FADE);
+      for (const c of chains) c.releaseAll(silenceAt);
+    },
+    unschedule,
     dispose() {
       if (disposed) return;
       disposed = true;
-      transport.off('pause', silence);
-      transport.off('stop', silence);
-      for (const id of eventIds) transport.clear(id);
-      eventIds.length = 0;
+      unschedule();
       for (const c of chains) c.dispose();
       bus.dispose();
     },

@@ -1,21 +1,59 @@
-import { Context, Gain, getContext, getDestination, getTransport, Panner, setContext } from 'tone';
+import { Context, getContext, getTransport, setContext } from 'tone';
 import { ClockSync } from '../core/clockSync';
 import type { Song } from '../core/song';
 import type { Lane, PlayerId, Seconds } from '../core/units';
 import { type Backing, createBacking } from './backing';
-import { type KitName, renderClicks, renderKit } from './drumKit';
+import { type KitName, renderSounds, type Sounds } from './drumKit';
+import { velocityGain } from './hitSound';
+import { Mixer, type Volumes } from './mix';
 
-/** Linear gains 0..1 for the three buses. */
-export interface Volumes {
-  master: number;
-  music: number;
-  drums: number;
-}
+export type { Volumes } from './mix';
+
+/**
+ * The shortest lead-in `startSong` accepts, in seconds: the Transport hands notes to Web Audio
+ * this far ahead (its look-ahead), so a song must start at least this far from now, and a
+ * stalled frame (up to ~0.17 s, see UPDATE_INTERVAL) never makes a backing note late.
+ */
+export const MIN_LEAD_IN: Seconds = 0.2;
+/** How often the Transport wakes up to hand over notes. */
+const UPDATE_INTERVAL: Seconds = 0.03;
+/**
+ * When a song stops, its backing fades (about 50 ms) and then every note is silenced, also
+ * those the Transport already handed over for later: they never play.
+ */
+const SILENCE_AFTER: Seconds = 0.06;
+/** A faded-out backing is disposed this long after its fade began (its tails are silent by then). */
+const DISPOSE_AFTER_MS = 600;
 
 /** Which kit each player plays: the drummer's rock kit, the novice's lighter pop kit. */
 const KITS: readonly [KitName, KitName] = ['rock', 'pop'];
-/** The two kits sit left and right, like the two leaders side by side. */
-const PAN: readonly [number, number] = [-0.35, 0.35];
+
+/** How a press sounds (see `hit`). */
+export interface HitOptions {
+  /** Exact scheduled start, AudioContext seconds (a CPU partner's press); default now. */
+  at?: Seconds;
+  /** Stroke strength 0..1 (a MIDI kit's velocity); scales the level within the mix. Default 1. */
+  velocity?: number;
+  /** A Miss or a ghost press: the softer, duller sound instead of the full drum. */
+  muted?: boolean;
+}
+
+/**
+ * Plays a press on a mixer: the buffer of that player's kit and lane (muted or not) at its
+ * velocity. Shared by the engine and the offline renders, so both sound the same.
+ */
+export function playPress(
+  mixer: Mixer,
+  sounds: Sounds | null,
+  player: PlayerId,
+  lane: Lane,
+  o: HitOptions = {},
+): number {
+  const kit = KITS[player];
+  const buffer = kit && (o.muted ? sounds?.muted[kit][lane] : sounds?.kits[kit][lane]);
+  if (!buffer) return Number.NaN;
+  return mixer.playHit(buffer, player, o.at ?? 0, o.velocity === undefined ? 1 : velocityGain(o.velocity));
+}
 
 interface Anchor {
   /** Audible audio time at which `songTime` plays. */
@@ -28,23 +66,21 @@ interface Anchor {
  * audible audio time minus an anchor, and event timestamps map to it through ClockSync.
  */
 export class AudioEngine {
-  /** Shortest lead-in a song start may have (the backing is scheduled this far ahead). */
-  readonly minLeadIn = 0.15;
   readonly sync = new ClockSync();
-  private readonly music = new Gain(1);
-  private readonly drums = new Gain(1);
-  private readonly pans: Panner[];
-  private kits: Record<Lane, AudioBuffer>[] = [];
-  private clicks: { accent: AudioBuffer; normal: AudioBuffer } | null = null;
+  /** The same as MIN_LEAD_IN, for callers that import this class as a type only. */
+  readonly minLeadIn: Seconds = MIN_LEAD_IN;
+  private readonly mixer: Mixer;
+  private sounds: Sounds | null = null;
   private backing: Backing | null = null;
+  /** Backings fading out after a song change, disposed a little later (or by dispose()). */
+  private readonly retiring = new Set<{ backing: Backing; timer: ReturnType<typeof setTimeout> }>();
   private anchor: Anchor | null = null;
-  private scheduled: AudioBufferSourceNode[] = [];
+  /** Count-in and calibration clicks, with their start times. */
+  private readonly scheduled = new Map<AudioBufferSourceNode, Seconds>();
   private disposed = false;
 
   private constructor(readonly raw: AudioContext) {
-    this.music.toDestination();
-    this.drums.toDestination();
-    this.pans = PAN.map((p) => new Panner(p).connect(this.drums));
+    this.mixer = new Mixer(raw, raw.destination);
   }
 
   /**
@@ -53,7 +89,7 @@ export class AudioEngine {
    * getOutputTimestamp and outputLatency.
    */
   static create(raw: AudioContext): AudioEngine {
-    setContext(new Context({ context: raw, lookAhead: 0.05 }));
+    setContext(new Context({ context: raw, lookAhead: MIN_LEAD_IN, updateInterval: UPDATE_INTERVAL }));
     return new AudioEngine(raw);
   }
 
@@ -65,9 +101,8 @@ export class AudioEngine {
         new Promise((_, reject) => setTimeout(() => reject(new Error('audio is blocked')), timeoutMs)),
       ]);
     }
-    const [rock, pop, clicks] = await Promise.all([renderKit(KITS[0]), renderKit(KITS[1]), renderClicks()]);
-    this.kits = [rock, pop];
-    this.clicks = clicks;
+    const [sounds] = await Promise.all([renderSounds(), this.mixer.useLimiter()]);
+    this.sounds = sounds;
     this.sample();
   }
 
@@ -89,26 +124,35 @@ export class AudioEngine {
     this.sync.addSample(now, this.raw.currentTime - latency, now);
   }
 
+  /** Sets the master, music and drum volumes (linear 0..1); they glide there, never jump. */
   setVolumes(v: Volumes): void {
-    getDestination().volume.value = gainToDb(v.master);
-    this.music.gain.value = v.music;
-    this.drums.gain.value = v.drums;
+    this.mixer.setVolumes(v);
   }
 
-  /** Builds the backing track of a song (replacing any previous one). */
+  /** Builds the backing track of a song (replacing any previous one, which fades out). */
   loadSong(song: Song): void {
     this.stopSong();
-    this.backing?.dispose();
-    this.backing = song.audio.kind === 'synth' ? createBacking(song.audio.music, song.tempo, this.music) : null;
+    this.retire();
+    this.backing =
+      song.audio.kind === 'synth'
+        ? createBacking(song.audio.music, song.tempo, this.mixer.backing, () => this.sounds?.bed ?? null)
+        : null;
   }
 
-  /** Plays the loaded song from `songTime` (may be negative), audible `leadIn` seconds from now. */
+  /**
+   * Plays the loaded song from `songTime` (may be negative), audible `leadIn` seconds from
+   * now; a lead-in under MIN_LEAD_IN is taken as MIN_LEAD_IN.
+   */
   startSong(songTime: Seconds, leadIn: Seconds): void {
     this.stopSong();
     this.sample();
-    this.anchor = { audioTime: this.sync.audioTimeAt(performance.now()) + leadIn, songTime };
+    const lead = Math.max(MIN_LEAD_IN, Number.isFinite(leadIn) ? leadIn : MIN_LEAD_IN);
+    this.anchor = { audioTime: this.sync.audioTimeAt(performance.now()) + lead, songTime };
     const from = Math.max(0, songTime);
-    getTransport().start(this.contextTimeOfSong(from), from);
+    // the backing comes out of its mastering limiter late by musicDelay: it starts that much early
+    const at = Math.max(this.contextTimeOfSong(from), this.raw.currentTime + MIN_LEAD_IN) - this.mixer.musicDelay;
+    this.backing?.openAt(at);
+    getTransport().start(at, from);
   }
 
   /** Audible audio time now (the clock that event timestamps map to through `sync`). */
@@ -134,12 +178,14 @@ export class AudioEngine {
     return now;
   }
 
-  /** Stops music and pending clicks. */
+  /** Stops music and pending clicks: what still sounds fades out in a few tens of ms. */
   stopSong(): void {
-    const transport = getTransport();
-    transport.stop();
-    for (const s of this.scheduled) s.stop();
-    this.scheduled = [];
+    const now = this.raw.currentTime;
+    getTransport().stop(now);
+    this.backing?.fadeOut(now, now + SILENCE_AFTER);
+    // Clicks not yet started are cancelled; one already sounding (60 ms) ends by itself.
+    for (const [s, at] of this.scheduled) if (at > now) s.stop();
+    this.scheduled.clear();
     this.anchor = null;
   }
 
@@ -156,39 +202,29 @@ export class AudioEngine {
   }
 
   /**
-   * Plays a player's drum now (no look-ahead: the sound starts at the next audio block), or
-   * at an exact context time (a partner's press). Returns the scheduled start.
+   * A player's press: the drum of that lane, now (no look-ahead: the sound starts with the next
+   * audio block) or at an exact context time. A muted press (a Miss or a ghost press) plays the
+   * softer, duller sound; velocity scales the level. Returns the scheduled start (NaN before
+   * the sounds are ready). The third argument may also be a bare `at` (context seconds).
    */
-  hit(player: PlayerId, lane: Lane, options: { at?: number; velocity?: number; muted?: boolean } = {}): number {
-    const buffer = this.kits[player]?.[lane];
-    const pan = this.pans[player];
-    if (!buffer || !pan) return Number.NaN;
-    const src = this.raw.createBufferSource();
-    src.buffer = buffer;
-    let out: AudioNode = pan.input as AudioNode;
-    const level = (options.velocity ?? 1) * (options.muted ? 0.25 : 1);
-    if (level !== 1) {
-      const gain = this.raw.createGain();
-      gain.gain.value = level;
-      gain.connect(out);
-      out = gain;
-    }
-    src.connect(out);
-    const when = Math.max(this.raw.currentTime, options.at ?? 0);
-    src.start(when);
-    return when;
+  hit(player: PlayerId, lane: Lane, options: HitOptions | Seconds = {}): number {
+    const o: HitOptions = typeof options === 'number' ? { at: options } : options;
+    return playPress(this.mixer, this.sounds, player, lane, o);
   }
 
   /** A metronome click at an audio-context time (for count-ins and calibration). */
   click(contextTime: Seconds, accent: boolean): void {
-    if (!this.clicks) return;
+    const clicks = this.sounds?.clicks;
+    if (!clicks) return;
     const src = this.raw.createBufferSource();
-    src.buffer = accent ? this.clicks.accent : this.clicks.normal;
-    src.connect(this.music.input as AudioNode);
-    src.start(Math.max(this.raw.currentTime, contextTime));
-    this.scheduled.push(src);
+    src.buffer = accent ? clicks.accent : clicks.normal;
+    src.connect(this.mixer.music);
+    const at = Math.max(this.raw.currentTime, contextTime);
+    src.start(at);
+    this.scheduled.set(src, at);
     src.onended = () => {
-      this.scheduled = this.scheduled.filter((s) => s !== src);
+      this.scheduled.delete(src);
+      src.disconnect();
     };
   }
 
@@ -203,19 +239,36 @@ export class AudioEngine {
     return (this.raw.outputLatency || 0) + (this.raw.baseLatency || 0);
   }
 
+  /** Takes the current backing off the Transport and disposes it once its fade is over. */
+  private retire(): void {
+    const backing = this.backing;
+    if (!backing) return;
+    this.backing = null;
+    backing.unschedule();
+    const entry = {
+      backing,
+      timer: setTimeout(() => {
+        this.retiring.delete(entry);
+        backing.dispose();
+      }, DISPOSE_AFTER_MS),
+    };
+    this.retiring.add(entry);
+  }
+
+  /** Releases every node the engine and its songs made, and closes the AudioContext. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.stopSong();
     this.backing?.dispose();
-    for (const p of this.pans) p.dispose();
-    this.music.dispose();
-    this.drums.dispose();
+    this.backing = null;
+    for (const r of this.retiring) {
+      clearTimeout(r.timer);
+      r.backing.dispose();
+    }
+    this.retiring.clear();
+    this.mixer.dispose();
     getContext().dispose();
     void this.raw.close();
   }
-}
-
-function gainToDb(g: number): number {
-  return g <= 0.0001 ? -Infinity : 20 * Math.log10(g);
 }

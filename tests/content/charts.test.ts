@@ -21,6 +21,10 @@ const SHORT: Record<string, { min: number; max: number }> = {
 };
 
 const cases = ALL.map((s) => [s.id, s] as const);
+/** General MIDI notes of the players' own drums: kicks, snares, toms, closed and pedal hi-hats. */
+const PLAYER_DRUMS = [35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 47, 48, 50];
+/** Backing tracks that carry a tune. */
+const MELODY_TRACKS = ['lead', 'hook', 'keys', 'melody'];
 
 /** Pairs of a chart and where it is, for messages. */
 function charts(song: Song): { part: 0 | 1; difficulty: Difficulty; notes: readonly Note[] }[] {
@@ -61,11 +65,27 @@ describe.each(cases)('%s', (_id, data) => {
     if (data.id !== 'first-lesson' && data.id !== 'test-song') expect(kinds).toContain('break');
   });
 
-  it('holds no drum kit in the backing track and keeps music inside the song', () => {
+  it("holds no player's drum in the backing track (only a light percussion bed) and keeps music inside the song", () => {
     for (const t of data.music.tracks) {
       expect(t.notes.length).toBeGreaterThan(0);
       for (const [beat, , dur] of t.notes) expect(beat + dur).toBeLessThanOrEqual(data.lengthBeats + 1e-9);
+      // the bed plays percussion by GM drum note: never a kick, snare, tom or closed hi-hat
+      if (t.instrument === 'shaker') for (const [, note] of t.notes) expect(PLAYER_DRUMS).not.toContain(note);
     }
+  });
+
+  it('has a groove bed that keeps the pulse from the first bar the players play', () => {
+    const bed = data.music.tracks.filter((t) => t.instrument === 'shaker').flatMap((t) => t.notes.map((n) => n[0]));
+    expect(bed.length).toBeGreaterThan(0);
+    const first = Math.min(...songOf(data).parts.flatMap((p) => (p.charts.easy ?? []).map((n) => n.beat ?? 0)));
+    expect(Math.min(...bed)).toBeLessThanOrEqual(first);
+  });
+
+  it('has a melody within its first eight bars', () => {
+    const melodic = data.music.tracks.filter((t) => MELODY_TRACKS.includes(t.name));
+    if (data.id === 'test-song') return; // bass and shaker only
+    const first = Math.min(...melodic.flatMap((t) => t.notes.map((n) => n[0])));
+    expect(first).toBeLessThan(8 * data.beatsPerBar);
   });
 
   it('leaves a bar before the first note', () => {
@@ -146,5 +166,47 @@ describe.each(cases)('%s', (_id, data) => {
     const chart = broken.parts[1].charts.hard;
     (chart[3] as { lane: string }).lane = 'cowbell';
     expect(() => loadSong(broken)).toThrow(new RegExp(`song "${data.id}".*part 1.*difficulty hard.*note 3`, 's'));
+  });
+});
+
+describe('arrangements', () => {
+  const byId = (id: string): SongData => ALL.find((s) => s.id === id) as SongData;
+
+  it('lifts every second chorus: it is no copy of the first', () => {
+    for (const data of SONGS) {
+      const choruses = data.sections.filter((s) => s.kind === 'chorus').map((s) => s.beat);
+      if (choruses.length < 2) continue;
+      const [a, b] = choruses as [number, number];
+      const notesFrom = (start: number) =>
+        data.music.tracks
+          .flatMap((t) =>
+            t.notes.filter((n) => n[0] >= start && n[0] < start + 32).map((n) => `${t.name}:${n[0] - start}:${n[1]}`),
+          )
+          .sort();
+      expect(notesFrom(b), data.id).not.toEqual(notesFrom(a));
+      // more is going on the second time round
+      expect(notesFrom(b).length, data.id).toBeGreaterThan(notesFrom(a).length);
+    }
+  });
+
+  it('gives Heavy Metal Summit real power chords and a bass line of its own', () => {
+    const data = byId('heavy-metal-summit');
+    const guitar = data.music.tracks.find((t) => t.name === 'guitar')?.notes ?? [];
+    const bass = data.music.tracks.find((t) => t.name === 'bass')?.notes ?? [];
+    const chords = new Map<number, number[]>();
+    for (const [beat, note] of guitar) chords.set(beat, [...(chords.get(beat) ?? []), note]);
+    for (const [beat, notes] of chords) {
+      const root = Math.min(...notes);
+      expect(
+        notes.sort((x, y) => x - y),
+        `beat ${beat}`,
+      ).toEqual([root, root + 7, root + 12]);
+    }
+    // a bass note "doubles" the riff when a guitar chord on the same root starts at the same beat
+    const doubled = bass.filter(([beat, note]) => {
+      const chord = chords.get(beat);
+      return chord !== undefined && (Math.min(...chord) - note) % 12 === 0;
+    });
+    expect(doubled.length / bass.length).toBeLessThan(0.5);
   });
 });

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   bar,
+  between,
   chordLine,
+  GM,
   markUnison,
   melody,
   mergeNotes,
+  perc,
   phrase,
   pitch,
+  power,
   pulse,
   sectionsOf,
+  track,
+  trim,
   voicing,
 } from '../../src/content/songs/compose';
 
@@ -114,5 +120,31 @@ describe('music helpers', () => {
       [5.5, 76, 0.475, 0.65],
     ]);
     expect(pulse(0, 2, 'X-o-')).toHaveLength(4);
+  });
+
+  it('writes power chords as root, fifth and octave', () => {
+    expect(power([[0, 40, 0.5, 1]])).toEqual([
+      [0, 40, 0.5, 1],
+      [0, 47, 0.5, 0.9],
+      [0, 52, 0.5, 0.85],
+    ]);
+  });
+
+  it('plays the groove bed by General MIDI drum note, never a player drum', () => {
+    const notes = perc(8, 1, 'X.x.', GM.tambourine, 0.5);
+    expect(notes).toEqual([
+      [8, 54, 0.25, 0.5],
+      [10, 54, 0.25, 0.375],
+    ]);
+    // kicks 35-36, snares 37-38-40, toms, closed and pedal hi-hats
+    const playerDrums = [35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 47, 48, 50];
+    for (const note of Object.values(GM)) expect(playerDrums).not.toContain(note);
+  });
+
+  it('picks notes by start and trims every track of a song', () => {
+    const notes = pulse(0, 2, 'xxxx');
+    expect(between(notes, 2, 5).map((n) => n[0])).toEqual([2, 3, 4]);
+    const tracks = trim(-3, [track('a', 'bass', -8, notes), track('b', 'pad', 0, notes)]);
+    expect(tracks.map((t) => t.volume)).toEqual([-11, -3]);
   });
 });

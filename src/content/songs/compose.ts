@@ -416,3 +416,57 @@ export function track(
   notes.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return { name, instrument, volume, notes };
 }
+
+// ---------------------------------------------------------------------------------------
+// Arranging
+// ---------------------------------------------------------------------------------------
+
+/**
+ * General MIDI drum notes of the groove bed (the `shaker` instrument plays them by pitch).
+ * None of them is a player's drum: the bed has no kick, snare, tom or closed hi-hat.
+ */
+export const GM = {
+  clap: 39,
+  openHat: 46,
+  crash: 49,
+  ride: 51,
+  rideBell: 53,
+  tambourine: 54,
+  cowbell: 56,
+  hiBongo: 60,
+  loBongo: 61,
+  muteConga: 62,
+  openConga: 63,
+  lowConga: 64,
+  cabasa: 69,
+  maracas: 70,
+  claves: 75,
+  hiWoodBlock: 76,
+  loWoodBlock: 77,
+  triangle: 81,
+  shaker: 82,
+} as const;
+
+/** One percussion sound of the bed in a rhythm (see pulse): `X` loud, `x` normal, `o` soft. */
+export function perc(start: Beats, bars: number, pattern: string, note: number, velocity = 0.6): MusicNote[] {
+  return pulse(start, bars, pattern, { pitch: note, velocity, length: 0.25 });
+}
+
+/** Power chords: every note becomes its root, fifth and octave (the fifth and octave a little softer). */
+export function power(notes: readonly MusicNote[]): MusicNote[] {
+  return notes.flatMap(([b, p, d, v]): MusicNote[] => [
+    [b, p, d, v],
+    [b, p + 7, d, round(v * 0.9)],
+    [b, p + 12, d, round(v * 0.85)],
+  ]);
+}
+
+/** Only the notes that start in [from, to) beats. */
+export function between(notes: readonly MusicNote[], from: Beats, to: Beats): MusicNote[] {
+  return notes.filter(([b]) => b >= from - 1e-9 && b < to - 1e-9);
+}
+
+/** A song's mastering trim: adds `db` to every track's volume, so the backing meets its loudness. */
+export function trim(db: number, tracks: readonly Track[]): Track[] {
+  return tracks.map((t) => ({ ...t, volume: round((t.volume ?? 0) + db) }));
+}

@@ -5,16 +5,18 @@ import {
   chordLine,
   type FormEntry,
   formBars,
+  GM,
   type Groove,
   melody,
   type Pattern,
   type Progression,
   padNotes,
+  perc,
   pulse,
   same,
   sectionsOf,
-  times,
   track,
+  trim,
   type UnisonMark,
 } from './compose';
 
@@ -109,16 +111,28 @@ const UNISON: UnisonMark[] = [
 ];
 
 // --- music -------------------------------------------------------------------------------
+// The lesson bars are three different four-bar phrases, each with its own turn of the keys'
+// tune (quarter notes a novice can count along to), so the drum-by-drum lesson never loops.
+// A shaker keeps the pulse from the first lesson bar, so a missed note leaves no hole.
 
-const LESSON_PROG: Progression = times(
-  [
-    ['C', 4],
-    ['Am', 4],
-    ['F', 4],
-    ['G', 4],
-  ],
-  3,
-);
+const PHRASE_1: Progression = [
+  ['C', 4],
+  ['Am', 4],
+  ['F', 4],
+  ['G', 4],
+];
+const PHRASE_2: Progression = [
+  ['C', 4],
+  ['Em', 4],
+  ['F', 4],
+  ['G', 4],
+];
+const PHRASE_3: Progression = [
+  ['Am', 4],
+  ['F', 4],
+  ['Dm7', 4],
+  ['G', 4],
+];
 const GROOVE_PROG: Progression = [
   ['C', 4],
   ['G', 4],
@@ -128,10 +142,19 @@ const GROOVE_PROG: Progression = [
   ['G', 4],
 ];
 
+const LESSON_TUNE = [
+  // phrase 1 (the kick): a rising call and a falling answer
+  'G4 C5 E5 -   E5 D5 C5 -   A4 C5 F5 E5   D5 -  -  .',
+  // phrase 2 (the snare): the call reaches higher
+  'G4 C5 E5 G5  G5 -  E5 B4  C5 -  A4 C5   D5 -  B4 .',
+  // phrase 3 (hi-hat and tom): climbing to the groove
+  'A4 C5 E5 A5  G5 F5 E5 C5  D5 F5 A5 -    G5 F5 D5 B4',
+].join(' ');
+
 const pad = track(
   'pad',
   'pad',
-  -16,
+  -14,
   padNotes(
     0,
     [
@@ -141,7 +164,7 @@ const pad = track(
     55,
     0.35,
   ),
-  padNotes(8, LESSON_PROG, 55, 0.4),
+  padNotes(8, [...PHRASE_1, ...PHRASE_2, ...PHRASE_3], 55, 0.4),
   padNotes(56, GROOVE_PROG, 55, 0.45),
   padNotes(80, [['C', 4]], 55, 0.4),
 );
@@ -150,22 +173,52 @@ const bass = track(
   'bass',
   'bass',
   -9,
-  chordLine(8, LESSON_PROG, '1---5---', { gate: 0.9, velocity: 0.7 }),
+  chordLine(8, PHRASE_1, '1---5---', { gate: 0.9, velocity: 0.7 }),
+  chordLine(24, PHRASE_2, '1---5-3-', { gate: 0.9, velocity: 0.7 }),
+  chordLine(40, PHRASE_3, '1--58-5-', { gate: 0.8, velocity: 0.7 }),
   chordLine(56, GROOVE_PROG, '1--15-8-', { gate: 0.7, velocity: 0.75 }),
   [[80, 36, 3.5, 0.8]],
 );
 
 // A bell counts in the first two bars.
-const count = track('count', 'bell', -12, pulse(0, 2, 'Xxxx', { pitch: 84, length: 0.5, velocity: 0.7 }));
+const count = track('count', 'bell', -10, pulse(0, 2, 'Xxxx', { pitch: 84, length: 0.5, velocity: 0.7 }));
 
 const keys = track(
   'keys',
   'keys',
-  -12,
-  melody(56, 1, 'G4 C5 E5 D5 D5 - B4 G4 A4 C5 E5 G5 F5 - E5 C5 A4 C5 F5 A5 G5 - D5 B4 C5 - - -', 0.65),
+  -2,
+  melody(8, 1, LESSON_TUNE, 0.6),
+  melody(56, 1, 'G4 C5 E5 D5 D5 - B4 G4 A4 C5 E5 G5 F5 - E5 C5 A4 C5 F5 A5 G5 - D5 B4 C5 - - -', 0.7),
 );
 
-const shaker = track('shaker', 'shaker', -20, pulse(8, 12, 'xoxo'), pulse(56, 6, 'xoxoxoxo'));
+// The chorus adds a plucked counter-line, an arpeggio answering the keys.
+const counter = track(
+  'counter',
+  'pluck',
+  -10,
+  chordLine(
+    72,
+    [
+      ['F', 4],
+      ['G', 4],
+    ],
+    '1358 5358',
+    { low: 65, velocity: 0.5, gate: 0.5, accent: 0.1 },
+  ),
+);
+
+const bed = track(
+  'bed',
+  'shaker',
+  1,
+  // lessons: a shaker on the beat
+  perc(8, 12, 'Xxxx', GM.shaker, 0.55),
+  // groove: eighths, a clave push, a tambourine on 2 and 4 in the chorus
+  perc(56, 6, 'xoxoxoxo', GM.shaker, 0.55),
+  perc(56, 4, '...x ..x.', GM.claves, 0.45),
+  perc(72, 2, '.x.x', GM.tambourine, 0.5),
+  perc(80, 1, 'X...', GM.crash, 0.5),
+);
 
 export const song: SongData = {
   id: 'first-lesson',
@@ -176,5 +229,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM, 4, true),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: [bass, pad, keys, count, shaker] },
+  music: { tracks: trim(-0.5, [bass, pad, keys, counter, count, bed]) },
 };

@@ -6,16 +6,19 @@ import {
   chordLine,
   type FormEntry,
   formBars,
+  GM,
   type Groove,
   type MusicNote,
   melody,
   type Pattern,
   type Progression,
   padNotes,
+  perc,
+  power,
   sectionsOf,
   times,
   track,
-  transpose,
+  trim,
   type UnisonMark,
 } from './compose';
 
@@ -181,7 +184,11 @@ const UNISON: UnisonMark[] = [
 ];
 
 // --- music -------------------------------------------------------------------------------
-// Guitar notes are power-chord ROOTS (E2 = 40 .. D#3 = 51); the synth adds fifth and octave.
+// The guitar plays real power chords (root, fifth and octave: see `power`), double-tracked
+// wide. The bass has a line of its own: it holds long roots under the chugging riff and walks
+// between them, climbs through the chords under the solo, and drops to a low E under the
+// breakdown. A lead
+// melody enters in the third bar; the second chorus adds a harmony lead and more cymbals.
 
 const RIFF = ['E2 E2 .  E2 G2 .  A2 .', 'E2 E2 .  E2 Bb2 - A2 G2'].join(' ');
 const RIFF_A = ['A2 A2 .  A2 C3 .  D3 .', 'A2 A2 .  A2 Eb3 - D3 C3'].join(' ');
@@ -206,8 +213,14 @@ const SOLO_PROG: Progression = times(
   ],
   2,
 );
+const OUTRO_PROG: Progression = [
+  ['E5', 4],
+  ['D5', 4],
+  ['C5', 4],
+];
 
-const riffs: MusicNote[] = [
+/** The riff's roots; the guitar plays each as a power chord. */
+const roots: MusicNote[] = [
   ...melody(0, 0.5, `${RIFF} ${RIFF} E2 E2 .  E2 G2 .  A2 .`, 0.85),
   ...melody(20, 0.5, 'E2 E2 E2 E2 G2! - F#2! -', 0.9),
   ...melody(24, 0.5, `${RIFF} ${RIFF} ${RIFF_A} ${TURN}`, 0.85),
@@ -215,24 +228,77 @@ const riffs: MusicNote[] = [
   ...melody(88, 0.5, `${BREAKDOWN} ${BREAKDOWN}`, 0.95),
   ...chordLine(104, SOLO_PROG, '11.11.1.', { low: 40, gate: 0.8, accent: 0.15 }),
   ...chordLine(136, CHORUS_PROG, '1111 1111', { low: 38, gate: 0.8, accent: 0.15 }),
-  ...chordLine(
-    168,
-    [
-      ['E5', 4],
-      ['D5', 4],
-      ['C5', 4],
-    ],
-    '1111 1111',
-    { low: 38, gate: 0.8, accent: 0.15 },
-  ),
+  ...chordLine(168, OUTRO_PROG, '1111 1111', { low: 38, gate: 0.8, accent: 0.15 }),
   [180, 40, 3.5, 1],
 ];
 
-const guitar = track('guitar', 'guitar', -9, riffs);
-// The bass doubles the riff an octave down.
-const bass = track('bass', 'bass', -8, transpose(riffs, -12));
+const guitar = track('guitar', 'guitar', -9, power(roots));
 
+// The bass, bar by bar (eighth-note steps): long roots with walks, not the riff.
+const BASS_RIFF = 'E1 -  -  -  -  -  -  -  E1 -  -  -  -  -  D2 B1';
+const BASS_RIFF_A = 'A1 -  -  -  -  -  -  -  A1 -  -  -  -  -  G1 E1';
+const BASS_TURN = 'C2 -  -  -  D2 -  -  -  B1 -  -  -  F#1 - A1 B1';
+const BASS_CHORUS = [
+  'E2 -  -  -  D2 -  B1 -',
+  'C2 -  -  -  B1 -  G1 -',
+  'G1 -  -  -  A1 -  B1 -',
+  'D2 -  -  -  C2 -  A1 -',
+].join(' ');
+const BASS_CHORUS_2 = [
+  'E2 -  -  -  D2 -  B1 -',
+  'C2 -  -  -  B1 -  G1 -',
+  'G1 -  -  -  A1 -  B1 -',
+  'D2 -  -  -  E2 -  F#2 -',
+].join(' ');
+// Under the solo: the root, then up through the third and fifth against the guitar's stabs
+// (the chords' own thirds, which the power chords leave out).
+const SOLO_BASS = '1--3 5-3-';
+const SOLO_HARMONY: Progression = times(
+  [
+    ['Am', 4],
+    ['C', 4],
+    ['D', 4],
+    ['B', 4],
+  ],
+  2,
+);
+
+const bass = track(
+  'bass',
+  'bass',
+  -3,
+  // the guitar plays the first two bars alone
+  melody(8, 0.5, `${BASS_RIFF} E1 - - - - - - - E1 - - - G1 - F#1 -`, 0.85),
+  melody(24, 0.5, `${BASS_RIFF} ${BASS_RIFF} ${BASS_RIFF_A} ${BASS_TURN}`, 0.85),
+  melody(56, 0.5, `${BASS_CHORUS} ${BASS_CHORUS_2}`, 0.85),
+  melody(88, 0.5, 'E1 - - - - - - - - - - - - - - - E1 - - - - - - - - - - - - - F1 -', 0.95),
+  chordLine(104, SOLO_HARMONY, SOLO_BASS, { low: 28, gate: 0.85, accent: 0.1 }),
+  melody(136, 0.5, `${BASS_CHORUS} ${BASS_CHORUS_2}`, 0.9),
+  melody(168, 0.5, 'E2 - - - D2 - B1 - D2 - - - C2 - A1 - C2 - - - B1 - - -', 0.9),
+  [[180, 28, 3.5, 1]],
+);
+
+/** The lead's first entrance, over the intro riff (bars 2-5). */
+const INTRO_LEAD = [
+  'E5 -  -  -  -  -  G5 -',
+  'F#5 - -  -  E5 -  D5 -',
+  'E5 -  -  -  -  -  B5 -',
+  'A5 -  G5 -  F#5 - D#5 -',
+].join(' ');
+/** The verse: long notes that leave room for the riff. */
+const VERSE_LEAD = [
+  'B4 -  -  -  -  -  -  -',
+  'C5 -  B4 -  A4 -  G4 -',
+  'B4 -  -  -  -  -  -  -',
+  'E5 -  D5 -  B4 -  -  -',
+  'C5 -  -  -  -  -  -  -',
+  'E5 -  D5 -  C5 -  A4 -',
+  'C5 -  -  -  D5 -  -  -',
+  'D#5 - -  -  F#5 - -  -',
+].join(' ');
 const CHORUS_LEAD = 'E5 - G5 B5 C6 - B5 G5 D5 - G5 - F#5 - - - E5 - G5 B5 C6 - D6 E6 D6 - B5 G5 A5 - F#5 -';
+/** The second chorus's harmony lead: one chord tone a bar, under the melody. */
+const HARMONY = 'B4 - - - E5 - - - D5 - - - F#5 - - - G5 - - - E5 - - - D5 - - - F#5 - - -';
 const SOLO_LINE = [
   'A4 C5 E5 A5 G5 E5 C5 E5',
   'G5 -  E5 G5 C6 -  B5 G5',
@@ -247,17 +313,21 @@ const SOLO_LINE = [
 const lead = track(
   'lead',
   'lead',
-  -10,
+  -4,
+  melody(8, 0.5, INTRO_LEAD, 0.7),
+  melody(24, 0.5, VERSE_LEAD, 0.6),
   melody(56, 1, CHORUS_LEAD, 0.75),
   melody(104, 0.5, SOLO_LINE, 0.8),
   melody(136, 1, CHORUS_LEAD, 0.8),
   melody(168, 1, 'G5 - F#5 - E5 - D5 - E5 - - -', 0.75),
 );
 
+const counter = track('counter', 'lead', -10, melody(136, 1, HARMONY, 0.6));
+
 const pad = track(
   'pad',
   'pad',
-  -20,
+  -6,
   padNotes(
     56,
     [
@@ -287,8 +357,35 @@ const pad = track(
       ['D', 4],
     ],
     55,
-    0.4,
+    0.45,
   ),
+);
+
+const bed = track(
+  'bed',
+  'shaker',
+  11,
+  // intro and verse: a ride bell on the beat, crashes where sections start
+  perc(8, 4, 'xoxo', GM.rideBell, 0.4),
+  perc(8, 1, 'X...', GM.crash, 0.45),
+  perc(24, 8, 'xoxo', GM.rideBell, 0.4),
+  perc(24, 1, 'X...', GM.crash, 0.45),
+  // chorus: ride eighths, a crash every four bars
+  perc(56, 8, 'xoxoxoxo', GM.ride, 0.35),
+  ...[56, 72].map((b) => perc(b, 1, 'X...', GM.crash, 0.5)),
+  // breakdown: only the bell, on the half-time backbeat
+  perc(88, 4, '..X.', GM.rideBell, 0.4),
+  // solo: ride bell quarters, a crash every four bars
+  perc(104, 8, 'xoxo', GM.rideBell, 0.4),
+  ...[104, 120].map((b) => perc(b, 1, 'X...', GM.crash, 0.45)),
+  // second chorus: fuller, a crash every two bars
+  perc(136, 8, 'xoxoxoxo', GM.ride, 0.4),
+  perc(136, 8, '..x...x.', GM.rideBell, 0.35),
+  ...[136, 144, 152, 160].map((b) => perc(b, 1, 'X...', GM.crash, 0.5)),
+  // outro
+  perc(168, 3, 'xoxoxoxo', GM.ride, 0.35),
+  perc(168, 1, 'X...', GM.crash, 0.5),
+  perc(180, 1, 'X...', GM.crash, 0.55),
 );
 
 export const song: SongData = {
@@ -300,5 +397,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: [guitar, bass, lead, pad] },
+  music: { tracks: trim(-9.6, [guitar, bass, lead, counter, pad, bed]) },
 };

@@ -5,15 +5,18 @@ import {
   chordLine,
   type FormEntry,
   formBars,
+  GM,
   type Groove,
   melody,
   type Pattern,
   type Progression,
   padNotes,
-  pulse,
+  perc,
   sectionsOf,
   times,
   track,
+  transpose,
+  trim,
   type UnisonMark,
 } from './compose';
 
@@ -174,6 +177,12 @@ const UNISON: UnisonMark[] = [
 ];
 
 // --- music -------------------------------------------------------------------------------
+// The second chorus lifts: it moves up a whole step (D dorian to E dorian, prepared by a B7 at
+// the end of the break), a lead sings a slow counter-melody under the hook, and the groove bed
+// fills out (tambourine sixteenths, open hats on the off-beats, claps).
+
+/** The key change: the second chorus and the outro are a whole step up. */
+const LIFT = 2;
 
 const VAMP: Progression = [
   ['Dm7', 4],
@@ -190,10 +199,11 @@ const CHORUS_PROG: Progression = [
   ['Fmaj7', 4],
   ['A7', 4],
 ];
+/** The break ends on B7, the dominant of the new key. */
 const BREAK_PROG: Progression = [
   ['Dm7', 8],
   ['Bbmaj7', 4],
-  ['A7', 4],
+  ['B7', 4],
 ];
 
 const HOOK = [
@@ -218,60 +228,84 @@ const CHORUS_HOOK = [
   'A5 -  G5 F5 -  E5 F5 A5',
   'E5 -  C#5 - .  A4 .  .',
 ].join(' ');
+/** Under the hook in the second chorus: half notes, chord tones moving against it (written in D). */
+const COUNTER = 'A4 F4  G4 E4  E4 G4  F4 A4  F4 D4  E4 G4  A4 C5  C#5 E5';
 
 const pad = track(
   'pad',
   'pad',
-  -16,
+  -8,
   padNotes(0, times(VAMP, 2), 57, 0.45),
   padNotes(16, VERSE_PROG, 57, 0.45),
   padNotes(48, CHORUS_PROG, 57, 0.55),
   padNotes(80, BREAK_PROG, 57, 0.5),
-  padNotes(96, CHORUS_PROG, 57, 0.55),
-  padNotes(128, [['Dm7', 8]], 57, 0.45),
+  transpose(padNotes(96, CHORUS_PROG, 57, 0.6), LIFT),
+  transpose(padNotes(128, [['Dm7', 8]], 57, 0.45), LIFT),
 );
 
 const bass = track(
   'bass',
   'bass',
-  -8,
+  -11,
   chordLine(4, [['G7', 4], ...VAMP], '1818 1818', { gate: 0.6 }),
   chordLine(16, VERSE_PROG, '1818 1818', { gate: 0.6 }),
   chordLine(48, CHORUS_PROG, '1-8- 1-81 -8-5 -7-8', { gate: 0.7 }),
   chordLine(80, BREAK_PROG.slice(0, 1), '1--- ---- 5--- 8-7-', { gate: 0.9 }),
   chordLine(88, BREAK_PROG.slice(1), '1-1- 1-1- 1-1- 1-11', { gate: 0.6 }),
-  chordLine(96, CHORUS_PROG, '1-8- 1-81 -8-5 -7-8', { gate: 0.7 }),
-  chordLine(128, [['Dm7', 4]], '1818 1818', { gate: 0.6 }),
-  [[132, 38, 3.5, 0.9]],
+  transpose(chordLine(96, CHORUS_PROG, '1-8- 1-81 -8-5 -7-8', { gate: 0.7 }), LIFT),
+  transpose(chordLine(128, [['Dm7', 4]], '1818 1818', { gate: 0.6 }), LIFT),
+  [[132, 38 + LIFT, 3.5, 0.9]],
 );
 
-const pluck = track(
+const hook = track(
   'hook',
   'pluck',
-  -10,
+  -7,
   melody(8, 0.5, HOOK.split(' ').filter(Boolean).slice(0, 16).join(' ')),
   melody(16, 0.5, HOOK),
   melody(32, 0.5, HOOK_B),
   melody(48, 0.5, CHORUS_HOOK, 0.8),
-  melody(96, 0.5, CHORUS_HOOK, 0.85),
-  melody(128, 0.5, '.  A4 .  D5 -  C5 A4 .  D5 - - - - - - -'),
+  transpose(melody(96, 0.5, CHORUS_HOOK, 0.85), LIFT),
+  transpose(melody(128, 0.5, '.  A4 .  D5 -  C5 A4 .  D5 - - - - - - -'), LIFT),
 );
 
 const lead = track(
   'lead',
   'lead',
   -14,
-  // A long answering line in the break.
-  melody(80, 1, 'A5 - - G5 F5 - E5 - D5 - - - C#5 - E5 -', 0.6),
+  // A long answering line in the break, ending on the new key's leading note.
+  melody(80, 1, 'A5 - - G5 F5 - E5 - D5 - - - D#5 - F#5 -', 0.6),
+  // The second chorus's counter-melody.
+  transpose(melody(96, 2, COUNTER, 0.5), LIFT),
 );
 
-const shaker = track(
+const bed = track(
+  'bed',
   'shaker',
-  'shaker',
-  -22,
-  pulse(0, 20, 'xoxoxoxo'),
-  pulse(88, 2, 'xoxoxoxo'),
-  pulse(96, 8, 'xoxoxoxo'),
+  1,
+  // intro and verse: a soft shaker, congas from the verse on
+  perc(0, 4, 'xoxoxoxo', GM.shaker, 0.5),
+  perc(16, 8, 'xoxo xoxo xoxo xoxo', GM.shaker, 0.4),
+  perc(16, 8, 'x..x ..x. ..x. x...', GM.muteConga, 0.45),
+  perc(16, 8, '.... .... x... ..x.', GM.lowConga, 0.45),
+  // chorus: shaker, tambourine on the off-beats, claps on 2 and 4
+  perc(48, 8, 'xoxoxoxo', GM.shaker, 0.5),
+  perc(48, 8, '.x.x.x.x', GM.tambourine, 0.4),
+  perc(48, 8, '.x.x', GM.clap, 0.45),
+  perc(48, 1, 'X...', GM.crash, 0.4),
+  // break: congas alone, the shaker returns for the build
+  perc(80, 2, 'x..x ..x. ..x. x.x.', GM.openConga, 0.45),
+  perc(88, 2, 'xoxoxoxo', GM.shaker, 0.5),
+  // second chorus: fuller
+  perc(96, 1, 'X...', GM.crash, 0.5),
+  perc(96, 8, 'xoxo xoxo xoxo xoxo', GM.shaker, 0.45),
+  perc(96, 8, 'oxox oxox oxox oxox', GM.tambourine, 0.35),
+  perc(96, 8, '.x.x.x.x', GM.openHat, 0.35),
+  perc(96, 8, '.X.X', GM.clap, 0.5),
+  perc(96, 8, 'x..x ..x. ..x. x...', GM.muteConga, 0.4),
+  // outro
+  perc(128, 2, 'xoxoxoxo', GM.shaker, 0.45),
+  perc(132, 1, 'X...', GM.crash, 0.45),
 );
 
 export const song: SongData = {
@@ -283,5 +317,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: [bass, pad, pluck, lead, shaker] },
+  music: { tracks: trim(0.4, [bass, pad, hook, lead, bed]) },
 };

@@ -6,15 +6,18 @@ import {
   chordLine,
   type FormEntry,
   formBars,
+  GM,
   type Groove,
   melody,
   type Pattern,
   type Progression,
   padNotes,
-  pulse,
+  perc,
   sectionsOf,
   times,
   track,
+  transpose,
+  trim,
   type UnisonMark,
 } from './compose';
 
@@ -194,6 +197,12 @@ const UNISON: UnisonMark[] = [
 ];
 
 // --- music -------------------------------------------------------------------------------
+// A hook from the first bar, a verse melody on the keys, the lead for the pre-chorus and the
+// chorus. The second chorus lifts a semitone (E to F major, prepared by a C at the end of the
+// break), adds a high plucked counter-line, and the groove bed fills out.
+
+/** The key change: the second chorus and the outro are a semitone up. */
+const LIFT = 1;
 
 const VERSE_PROG: Progression = [
   ['C#m', 4],
@@ -218,14 +227,38 @@ const CHORUS_PROG: Progression = [
   ['Bsus4', 2],
   ['B', 2],
 ];
+/** The half-time break ends on C, the dominant of the new key. */
 const BREAK_PROG: Progression = [
   ['A', 4],
   ['B', 4],
   ['C#m', 4],
-  ['Bsus4', 2],
-  ['B', 2],
+  ['Csus4', 2],
+  ['C', 2],
 ];
 
+/** The intro's hook: a two-bar call, answered. */
+const INTRO_HOOK = [
+  'E5  .   G#5 .   F#5 E5  C#5 .',
+  'E5  .   C#5 B4  A4  .   B4  C#5',
+  'E5  .   G#5 .   F#5 E5  B4  .',
+  'D#5 .   E5  F#5 -   -   .   .',
+].join(' ');
+const VERSE_MELODY = [
+  'C#5 .   C#5 E5  -   C#5 B4  .',
+  'C#5 .   A4  -   -   .   .   .',
+  'E5  .   E5  G#5 -   E5  B4  .',
+  'D#5 -   -   .   B4  C#5 D#5 .',
+  'E5  .   C#5 E5  -   G#5 F#5 E5',
+  'C#5 .   A4  C#5 -   .   .   .',
+  'B4  .   E5  G#5 -   F#5 E5  .',
+  'F#5 -   -   -   .   .   .   .',
+].join(' ');
+const PRE_LEAD = [
+  'F#4 -   A4  -   C#5 -   -   -',
+  'G#4 -   B4  -   D#5 -   -   -',
+  'A4  -   C#5 -   E5  -   F#5 -',
+  'F#5 -   -   -   D#5 -   B4  -',
+].join(' ');
 const CHORUS_LEAD = [
   'C#5 -   E5  -   F#5 -   E5  C#5',
   'D#5 -   F#5 -   B5  -   A5  G#5',
@@ -236,37 +269,36 @@ const CHORUS_LEAD = [
   'G#5 -   -   -   F#5 -   E5  -',
   'F#5 -   -   -   .   .   .   .',
 ].join(' ');
-const PRE_LEAD = [
-  'F#4 -   A4  -   C#5 -   -   -',
-  'G#4 -   B4  -   D#5 -   -   -',
-  'A4  -   C#5 -   E5  -   F#5 -',
-  'F#5 -   -   -   D#5 -   B4  -',
-].join(' ');
+/** High above the lead in the second chorus (written in E): sixteenth-note sparkle on chord tones. */
+const COUNTER_PATTERN = '8.5. 3.5. 8.5. 3.5.';
 const BREAK_BELL = [
   'E5  .   .   C#5 .   .   B4  .',
   'F#5 .   .   D#5 .   .   B4  .',
   'E5  .   .   G#5 .   .   C#6 .',
-  'B5  -   -   -   -   -   -   -',
+  'C6  -   -   -   -   -   -   -',
 ].join(' ');
 
 const pad = track(
   'pad',
   'pad',
-  -16,
+  -14,
   padNotes(0, VERSE_PROG, 56, 0.4),
   padNotes(16, times(VERSE_PROG, 2), 56, 0.4),
   padNotes(48, PRE_PROG, 56, 0.5),
   padNotes(64, CHORUS_PROG, 56, 0.55),
   padNotes(96, BREAK_PROG, 56, 0.5),
-  padNotes(112, CHORUS_PROG, 56, 0.55),
-  padNotes(
-    144,
-    [
-      ['A', 4],
-      ['E', 4],
-    ],
-    56,
-    0.45,
+  transpose(padNotes(112, CHORUS_PROG, 56, 0.6), LIFT),
+  transpose(
+    padNotes(
+      144,
+      [
+        ['A', 4],
+        ['E', 4],
+      ],
+      56,
+      0.45,
+    ),
+    LIFT,
   ),
 );
 
@@ -279,40 +311,71 @@ const bass = track(
   chordLine(48, PRE_PROG, '11111111', { gate: 0.6, low: 33 }),
   chordLine(64, CHORUS_PROG, '1118 1118', { gate: 0.6, low: 33 }),
   chordLine(96, BREAK_PROG, '1------- ----5-8-', { gate: 0.9, low: 33 }),
-  chordLine(112, CHORUS_PROG, '1118 1118', { gate: 0.6, low: 33 }),
-  chordLine(144, [['A', 4]], '1--1--1-', { gate: 0.8, low: 33 }),
-  [[148, 40, 3.5, 0.9]],
+  transpose(chordLine(112, CHORUS_PROG, '1118 1118', { gate: 0.6, low: 33 }), LIFT),
+  transpose(chordLine(144, [['A', 4]], '1--1--1-', { gate: 0.8, low: 33 }), LIFT),
+  [[148, 40 + LIFT, 3.5, 0.9]],
 );
 
 const arp = track(
   'arp',
   'pluck',
-  -13,
+  -9,
   chordLine(0, VERSE_PROG, '1-5-8-5-3-5-8-5-', { low: 61, velocity: 0.5, gate: 0.5, accent: 0 }),
-  chordLine(16, times(VERSE_PROG, 2), '1-5-8-5-3-5-8-5-', { low: 61, velocity: 0.55, gate: 0.5, accent: 0 }),
+  chordLine(16, times(VERSE_PROG, 2), '1-5-8-5-3-5-8-5-', { low: 61, velocity: 0.45, gate: 0.5, accent: 0 }),
   chordLine(64, CHORUS_PROG, '1583 1583 1583 1583', { low: 61, velocity: 0.4, gate: 0.4, accent: 0 }),
-  chordLine(112, CHORUS_PROG, '1583 1583 1583 1583', { low: 61, velocity: 0.4, gate: 0.4, accent: 0 }),
+  transpose(chordLine(112, CHORUS_PROG, '1583 1583 1583 1583', { low: 61, velocity: 0.4, gate: 0.4, accent: 0 }), LIFT),
 );
+
+const hook = track('hook', 'pluck', -4, melody(0, 0.5, INTRO_HOOK, 0.7));
+
+const melodyTrack = track('melody', 'keys', -2, melody(16, 0.5, VERSE_MELODY, 0.7));
 
 const lead = track(
   'lead',
   'lead',
-  -9,
+  -5,
   melody(48, 0.5, PRE_LEAD, 0.7),
   melody(64, 0.5, CHORUS_LEAD, 0.8),
-  melody(112, 0.5, CHORUS_LEAD, 0.85),
-  melody(144, 0.5, 'E5 -  F#5 - G#5 - B5 -  B5 -  -  -  -  -  -  -'),
+  transpose(melody(112, 0.5, CHORUS_LEAD, 0.85), LIFT),
+  transpose(melody(144, 0.5, 'E5 -  F#5 - G#5 - B5 -  B5 -  -  -  -  -  -  -'), LIFT),
 );
 
-const bell = track('bell', 'bell', -15, melody(96, 0.5, BREAK_BELL, 0.5));
+const counter = track(
+  'counter',
+  'pluck',
+  -9,
+  transpose(chordLine(112, CHORUS_PROG, COUNTER_PATTERN, { low: 73, velocity: 0.45, gate: 0.6, accent: 0.1 }), LIFT),
+);
 
-const shaker = track(
+const bell = track('bell', 'bell', -12, melody(96, 0.5, BREAK_BELL, 0.5));
+
+const bed = track(
+  'bed',
   'shaker',
-  'shaker',
-  -22,
-  pulse(16, 20, 'oxoxoxox'),
-  pulse(96, 4, 'x-x-x-x-'),
-  pulse(112, 8, 'xoxoxoxoxoxoxoxo', { velocity: 0.5 }),
+  4,
+  // intro: a shaker; verse: shaker eighths with a wood-block push
+  perc(0, 4, 'x.x.x.x.', GM.shaker, 0.45),
+  perc(16, 8, 'oxoxoxox', GM.shaker, 0.5),
+  perc(16, 8, '...x ..x. .... ..x.', GM.hiWoodBlock, 0.35),
+  // pre-chorus: sixteenths build
+  perc(48, 4, 'xoxo xoxo xoxo xoxo', GM.shaker, 0.45),
+  // chorus: claps on 2 and 4, shaker sixteenths
+  perc(64, 1, 'X...', GM.crash, 0.45),
+  perc(64, 8, '.X.X', GM.clap, 0.45),
+  perc(64, 8, 'xoxo xoxo xoxo xoxo', GM.shaker, 0.45),
+  // half-time break: a tambourine on 3, a soft shaker
+  perc(96, 4, '..X.', GM.tambourine, 0.45),
+  perc(96, 4, 'x.x.x.x.', GM.shaker, 0.35),
+  // second chorus: fuller
+  perc(112, 1, 'X...', GM.crash, 0.5),
+  perc(112, 8, '.X.X', GM.clap, 0.5),
+  perc(112, 8, 'xoxo xoxo xoxo xoxo', GM.shaker, 0.45),
+  perc(112, 8, '.x.x.x.x', GM.tambourine, 0.4),
+  perc(112, 8, '.x.x.x.x', GM.openHat, 0.3),
+  perc(128, 1, 'X...', GM.crash, 0.45),
+  // outro
+  perc(144, 1, 'x.x.x.x.', GM.shaker, 0.4),
+  perc(148, 1, 'X...', GM.crash, 0.45),
 );
 
 export const song: SongData = {
@@ -324,5 +387,5 @@ export const song: SongData = {
   lengthBeats: BARS * 4,
   sections: sectionsOf(FORM),
   parts: buildParts(FORM, ['takaichi', 'lee'], UNISON),
-  music: { tracks: [bass, pad, arp, lead, bell, shaker] },
+  music: { tracks: trim(-4.6, [bass, pad, arp, hook, melodyTrack, lead, counter, bell, bed]) },
 };

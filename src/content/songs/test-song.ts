@@ -104,7 +104,7 @@ const bass = track(
   [[28, 45, 3.5, 0.9]],
 );
 
-const shaker = track('shaker', 'shaker', -18, pulse(0, 7, 'xoxoxoxo'));
+const shaker = track('shaker', 'shaker', -2, pulse(0, 7, 'xoxoxoxo', { pitch: 82, length: 0.25, velocity: 0.5 }));
 
 export const song: SongData = {
   id: 'test-song',
