@@ -179,3 +179,5 @@ console.log(`  (core section took ${((Date.now() - started) / 1000).toFixed(1)} 
 const { browserBench } = await import('./bench-browser.mjs');
 await browserBench();
 await (await import('./bench-audio.mjs')).audioBench();
+// Section 4: a long session, 20 songs in one page (scripts/bench-session.mjs).
+await (await import('./bench-session.mjs')).benchSession();

@@ -1,4 +1,4 @@
-import { getTransport, type InputNode } from 'tone';
+import { getContext, getTransport, type InputNode } from 'tone';
 import type { Instrument, MusicData } from '../core/chart';
 import type { TempoMap } from '../core/tempo';
 import type { Seconds } from '../core/units';
@@ -37,7 +37,55 @@ const OPEN: Seconds = 0.02;
  * events in ticks). Notes of one track that start together are one Transport event.
  * Output goes to `output`; the backing starts closed (silent) until `openAt`.
  */
+/**
+ * Runs `build`, collecting every native ConstantSourceNode Tone makes meanwhile (its signals:
+ * filter frequencies, LFOs...). Tone 15 never stops them on dispose (its deferred stop finds the
+ * source already "stopped" and returns), and a started source stays alive, with all it feeds,
+ * until stopped: so a backing stops its own on dispose. Otherwise ~10 nodes leak per song start.
+ */
+function collectConstantSources<T>(build: () => T): { built: T; sources: ConstantSourceNode[] } {
+  const context = getContext();
+  const own = Object.getOwnPropertyDescriptor(context, 'createConstantSource');
+  const sources: ConstantSourceNode[] = [];
+  const create = context.createConstantSource;
+  context.createConstantSource = function (this: typeof context) {
+    const node = create.call(this);
+    sources.push(node);
+    return node;
+  };
+  try {
+    return { built: build(), sources };
+  } finally {
+    if (own) Object.defineProperty(context, 'createConstantSource', own);
+    else delete (context as { createConstantSource?: unknown }).createConstantSource;
+  }
+}
+
 export function createBacking(
+  music: MusicData,
+  tempo: TempoMap,
+  output: InputNode,
+  percussion: () => PercussionBank | null = () => null,
+): Backing {
+  const { built, sources } = collectConstantSources(() => buildBacking(music, tempo, output, percussion));
+  return {
+    ...built,
+    dispose() {
+      built.dispose();
+      for (const s of sources) {
+        try {
+          s.stop();
+        } catch {
+          // never started, or already stopped
+        }
+        s.disconnect();
+      }
+      sources.length = 0;
+    },
+  };
+}
+
+function buildBacking(
   music: MusicData,
   tempo: TempoMap,
   output: InputNode,
