@@ -24,7 +24,7 @@ export function browserFamily(userAgent: string): BrowserFamily {
   if (/\b(iPhone|iPad|iPod)\b/.test(userAgent)) return 'ios';
   if (/\b(Firefox|FxiOS)\//.test(userAgent)) return 'firefox';
   if (/\bEdg\//.test(userAgent)) return 'edge';
-  if (/\b(Chrome|Chromium|CriOS)\//.test(userAgent)) return 'chrome';
+  if (/(Chrome|Chromium|CriOS)\//.test(userAgent)) return 'chrome';
   if (/\bSafari\//.test(userAgent)) return 'safari';
   return 'other';
 }

@@ -90,7 +90,13 @@ export class Play extends BaseScene {
       .text(CENTER_X, 230, '', { ...big, fontSize: '96px', stroke: '#2b1055', strokeThickness: 12 })
       .setOrigin(0.5);
     this.prompt = this.add
-      .text(CENTER_X, 300, '', { ...big, fontSize: '30px', backgroundColor: '#1d1b4fdd', padding: { x: 24, y: 14 } })
+      .text(CENTER_X, 300, '', {
+        ...big,
+        fontSize: '30px',
+        backgroundColor: '#1d1b4fdd',
+        padding: { x: 24, y: 14 },
+        wordWrap: { width: 560 },
+      })
       .setOrigin(0.5);
 
     this.own(run.match.on((e) => this.onMatchEvent(e)));
@@ -110,7 +116,9 @@ export class Play extends BaseScene {
     this.makeCues(run);
     this.makeTouchPads(run);
     this.makePauseButton();
-    this.prompt.setText(this.t('pressToBegin'));
+    // A kit or pad cannot start the sound (browsers take only a key or a tap): the players are told.
+    const drums = app.input.drums.list.length > 0;
+    this.prompt.setText(drums ? `${this.t('pressToBegin')}\n${this.t('devUnlockNote')}` : this.t('pressToBegin'));
     this.own(
       app.audio.whenRunning(
         app.input,

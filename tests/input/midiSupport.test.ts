@@ -8,12 +8,14 @@ const UA = {
   firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
   safari:
     'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15',
+  headless:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36',
   ios: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/140.0 Mobile/15E148 Safari/604.1',
 } as const;
 
 describe('what to say about MIDI, per browser', () => {
   it.each(Object.entries(UA))('knows %s', (family, ua) => {
-    expect(browserFamily(ua)).toBe(family);
+    expect(browserFamily(ua)).toBe(family === 'headless' ? 'chrome' : family);
   });
 
   it('says nothing when Web MIDI is there', () => {
