@@ -1,7 +1,7 @@
 import type { Lane, Ms, PerfMs, PlayerId } from '../core/units';
 import { type FilteredHit, HitFilter } from './hitFilter';
 import { type DrumDeviceKind, defaultLanes, type LaneControls, type LaneThresholds, NO_THRESHOLDS } from './padMap';
-import type { DeviceInfo } from './press';
+import type { DeviceInfo, DrumPress } from './press';
 
 /*
  * The drum devices connected now (MIDI kits, gamepads), whom each plays for, and what their
@@ -259,4 +259,20 @@ export function swapPlayers(profiles: readonly DeviceProfile[], connected: reado
     out = updateProfile(out, d.kind, d.name, { player: d.player === 0 ? 1 : 0 });
   }
   return out;
+}
+
+/**
+ * The drum press a device hit makes: only a `press` of a device that plays for someone. MIDI
+ * velocity (1..127) becomes 0..1 for the drum's level; the device's offset rides along.
+ */
+export function pressOf(hit: DeviceHit): DrumPress | null {
+  if (hit.outcome !== 'press' || hit.lane === null || hit.player === null) return null;
+  return {
+    device: hit.device,
+    player: hit.player,
+    lane: hit.lane,
+    at: hit.at,
+    ...(hit.velocity === undefined ? {} : { velocity: hit.velocity / 127 }),
+    ...(hit.offsetMs === 0 ? {} : { deviceOffsetMs: hit.offsetMs }),
+  };
 }

@@ -1,7 +1,7 @@
 import type { Lane, PerfMs, PlayerId } from '../core/units';
 import { Emitter } from '../game/emitter';
 import type { Bindings } from './bindings';
-import { type DeviceHit, type DeviceProfile, DrumDevices } from './drumDevices';
+import { type DeviceHit, type DeviceProfile, DrumDevices, pressOf } from './drumDevices';
 import { GamepadSource } from './gamepad';
 import { KeyboardSource } from './keyboard';
 import { MidiSource } from './midi';
@@ -128,15 +128,8 @@ export class InputHub extends Emitter<InputEvents> implements InputSink, DrumDev
     const hit = this.drums.down(id, control, velocity, at);
     if (!hit) return;
     this.emit('hit', hit);
-    if (hit.outcome !== 'press' || hit.lane === null || hit.player === null) return;
-    this.emit('drum', {
-      device: id,
-      player: hit.player,
-      lane: hit.lane,
-      at,
-      ...(velocity === undefined ? {} : { velocity: velocity / 127 }),
-      ...(hit.offsetMs === 0 ? {} : { deviceOffsetMs: hit.offsetMs }),
-    });
+    const press = pressOf(hit);
+    if (press) this.emit('drum', press);
   }
 
   deviceUp(id: string, control: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DeviceProfile, DrumDevices, swapPlayers, updateProfile } from '../../src/input/drumDevices';
+import { type DeviceProfile, DrumDevices, pressOf, swapPlayers, updateProfile } from '../../src/input/drumDevices';
 import { defaultMidiLanes, STANDARD_PAD_LANES } from '../../src/input/padMap';
 
 const players = (d: DrumDevices) => d.list.map((x) => [x.name, x.player]);
@@ -161,6 +161,48 @@ describe('hits', () => {
     ]);
     expect(d.setup('gamepad:0')?.needsSetup).toBe(false);
     expect(d.down('gamepad:0', 2, undefined, 0)?.lane).toBe('snare');
+  });
+});
+
+describe('pressOf', () => {
+  it('makes a press of a hit: velocity 1..127 as 0..1 for the drum level, the device offset on top', () => {
+    const d = new DrumDevices([{ kind: 'midi', name: 'Kit', offsetMs: -4 }]);
+    d.connect('midi', 'midi:a', 'Kit');
+    const hit = d.down('midi:a', 38, 127, 500);
+    expect(hit && pressOf(hit)).toEqual({
+      device: 'midi:a',
+      player: 0,
+      lane: 'snare',
+      at: 500,
+      velocity: 1,
+      deviceOffsetMs: -4,
+    });
+    const soft = d.down('midi:a', 36, 32, 600);
+    expect(soft && pressOf(soft)?.velocity).toBeCloseTo(32 / 127, 10);
+  });
+
+  it('a gamepad press has no velocity (full level) and, with no offset, none', () => {
+    const d = new DrumDevices();
+    d.connect('gamepad', 'gamepad:0', 'Pad');
+    const hit = d.down('gamepad:0', 3, undefined, 10);
+    expect(hit && pressOf(hit)).toEqual({ device: 'gamepad:0', player: 0, lane: 'hihat', at: 10 });
+  });
+
+  it('makes no press of a merged, quiet or unmapped hit, nor of a device that plays for nobody', () => {
+    const d = new DrumDevices([
+      { kind: 'midi', name: 'Kit', thresholds: { hihat: 1, snare: 50, tom: 1, kick: 1 } },
+      { kind: 'midi', name: 'Off', player: null },
+    ]);
+    d.connect('midi', 'midi:a', 'Kit');
+    d.connect('midi', 'midi:o', 'Off');
+    const hits = [
+      d.down('midi:a', 36, 100, 0),
+      d.down('midi:a', 35, 100, 5),
+      d.down('midi:a', 38, 20, 100),
+      d.down('midi:a', 60, 100, 200),
+      d.down('midi:o', 38, 100, 300),
+    ];
+    expect(hits.map((h) => h && pressOf(h) !== null)).toEqual([true, false, false, false, false]);
   });
 });
 
