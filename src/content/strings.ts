@@ -276,8 +276,11 @@ export const EN = {
   devTestNobody: 'plays for nobody',
   noticeDeviceConnected: '{name} connected: it plays for {who}.',
   noticeDeviceGone: '{name} was disconnected: plug it in again to play on with it. Nothing was paused.',
+  calDeviceStep: 'Its own input offset: hit along with the clicks',
   calDeviceHow: 'Hit any pad of {device} on every click. The first 4 clicks count you in.',
   calDeviceApplied: '{device}: device input offset set to {ms} ms.',
+  devKeysAsBound: 'Keys as bound: P1 {p1} · P2 {p2}',
+  devTouchHalves: 'Left half: player 1 · right half: player 2',
   devUnlockNote: 'Kits and gamepads cannot turn the sound on (browsers only let a key or a tap do that).',
 } as const;
 

@@ -97,6 +97,8 @@ export function nextPlayer(p: PlayerId | null, dir: 1 | -1): PlayerId | null {
 /** Whom the calibration wizard measures: a player (their keys and screen taps), or one device. */
 export interface CalibrationTarget {
   readonly title: string;
+  /** The first (for a device, the only) step's name. */
+  readonly step: string;
   readonly how: string;
   /** Whether a drum press counts as a tap. */
   takes(press: DrumPress): boolean;
@@ -122,6 +124,7 @@ export function calibrationTarget(app: App, player: PlayerId, device?: string): 
   if (device && setup) {
     return {
       title: t('calTitle', { player: setup.name }),
+      step: t('calDeviceStep'),
       how: t('calDeviceHow', { device: setup.name }),
       takes: (p) => p.device === device,
       pointer: false,
@@ -136,6 +139,7 @@ export function calibrationTarget(app: App, player: PlayerId, device?: string): 
   const keys = app.settings.bindings.keyboard[player];
   return {
     title: t('calTitle', { player: t(player === 0 ? 'player1' : 'player2') }),
+    step: t('calAudioStep'),
     how: t('calAudioHow', { key: Object.values(keys).map(keyLabel).join(' ') }),
     takes: (p) => p.player === player,
     pointer: true,

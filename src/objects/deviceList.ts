@@ -16,6 +16,8 @@ export interface DeviceListOptions {
   readonly t: (key: StringKey, vars?: Record<string, string | number>) => string;
   /** Whom a device plays for, in words. */
   readonly who: (d: DeviceInfo) => string;
+  /** What the keyboard and the touchscreen play (their keys, their halves), in words. */
+  readonly about: (d: DeviceInfo) => string;
   readonly setupOf: (id: string) => DeviceSetup | null;
   /** ←/→ or a click on the player: a kit or pad plays for the next player. */
   readonly onPlayer: (d: DeviceInfo, dir: 1 | -1) => void;
@@ -153,7 +155,7 @@ export class DeviceList {
       v.bg.setStrokeStyle(3, on ? accent : 0x6c63ff, on ? 1 : 0.45);
       v.kind.setText(o.t(KIND_LABEL[d.kind]));
       const setup = isDrumDevice(d) ? o.setupOf(d.id) : null;
-      const name = ellipsis(d.name, 40);
+      const name = isDrumDevice(d) ? ellipsis(d.name, 40) : o.about(d);
       v.name.setText(setup?.needsSetup ? `${name}  ⚠ ${o.t('devNeedsSetupShort')}` : name);
       const who = o.who(d);
       v.player.setText(isDrumDevice(d) ? `◀ ${who} ▶   ${o.t('devSetUp')} ›` : who);

@@ -125,7 +125,7 @@ export class Calibration extends BaseScene {
     this.events.on('update', this.tick, this);
     this.own(() => this.events.off('update', this.tick, this));
 
-    this.stepText.setText(this.t('calAudioStep'));
+    this.stepText.setText(this.target.step);
     this.how.setText(this.target.how);
     this.status.setText(this.t('calPressToStart'));
     this.detail.setText(this.t('audioUnlock'));
@@ -148,7 +148,7 @@ export class Calibration extends BaseScene {
     this.step = 'audio';
     this.taps = [];
     this.result = null;
-    this.stepText.setText(this.t('calAudioStep'));
+    this.stepText.setText(this.target.step);
     this.detail.setText('');
     this.startMetronome(audio, CALIBRATION.leadIn).clickUntil(CALIBRATION.clicks);
   }

@@ -8,6 +8,7 @@ import { type AssignResult, PadAssigner } from '../input/assign';
 import { type DeviceProfile, type DeviceSetup as Setup, updateProfile } from '../input/drumDevices';
 import { controlsLabel, defaultLanes, MAX_VELOCITY, MIN_VELOCITY, NO_THRESHOLDS } from '../input/padMap';
 import type { MenuAction } from '../input/press';
+import { wrapStyle } from '../objects/captionBox';
 import { KIND_LABEL } from '../objects/deviceList';
 import { OptionList, type OptionRow } from '../objects/optionList';
 import { BaseScene } from './BaseScene';
@@ -58,7 +59,7 @@ export class DeviceSetup extends BaseScene {
           fontSize: `${size}px`,
           color,
           align: 'center',
-          wordWrap: { width: WIDTH - 100 },
+          wordWrap: wrapStyle(WIDTH - 100, true),
         })
         .setOrigin(0.5);
     const title = text(40, 34, '#ffe8a3').setFontStyle('bold');

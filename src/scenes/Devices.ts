@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { LANES } from '../core/units';
 import { changeDevice, midiStateText, nextPlayer, playerLabel, swapDevicePlayers } from '../game/devices';
 import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT } from '../game/theme';
@@ -6,6 +7,7 @@ import { keyLabel } from '../input/bindings';
 import { DeviceTestLog } from '../input/deviceTest';
 import type { DeviceInfo, MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
+import { wrapStyle } from '../objects/captionBox';
 import { DeviceList } from '../objects/deviceList';
 import { DeviceTestPanel } from '../objects/deviceTestPanel';
 import { BaseScene } from './BaseScene';
@@ -53,7 +55,7 @@ export class Devices extends BaseScene {
           fontSize: `${size}px`,
           color,
           align: 'center',
-          wordWrap: { width: WIDTH - 100 },
+          wordWrap: wrapStyle(WIDTH - 100, true),
         })
         .setOrigin(0.5);
     text(40, 40, '#ffe8a3').setText(t('devTitle')).setFontStyle('bold');
@@ -64,6 +66,11 @@ export class Devices extends BaseScene {
       x: CENTER_X,
       t,
       who: (d) => playerLabel(t, d),
+      about: (d) => {
+        if (d.kind === 'touch') return t('devTouchHalves');
+        const [p1, p2] = app.settings.bindings.keyboard.map((k) => LANES.map((l) => keyLabel(k[l])).join(' '));
+        return t('devKeysAsBound', { p1: p1 ?? '', p2: p2 ?? '' });
+      },
       setupOf: (id) => app.input.drums.setup(id),
       onPlayer: (d, dir) => changeDevice(app, d.id, { player: nextPlayer(d.player, dir) }),
       onOpen: (d) => this.openSetup(d),

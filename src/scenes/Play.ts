@@ -10,7 +10,7 @@ import { watchPauseTriggers } from '../game/pauseTriggers';
 import { FONT } from '../game/theme';
 import { TouchPads } from '../input/touch';
 import { StaticLayer } from '../objects/bake';
-import { CaptionBox } from '../objects/captionBox';
+import { CaptionBox, wrapStyle } from '../objects/captionBox';
 import { CueTrack } from '../objects/cueTrack';
 import { HarmonyMeter } from '../objects/harmonyMeter';
 import { LessonHints } from '../objects/lessonHints';
@@ -95,7 +95,7 @@ export class Play extends BaseScene {
         fontSize: '30px',
         backgroundColor: '#1d1b4fdd',
         padding: { x: 24, y: 14 },
-        wordWrap: { width: 560 },
+        wordWrap: wrapStyle(560, true),
       })
       .setOrigin(0.5);
 
@@ -116,14 +116,26 @@ export class Play extends BaseScene {
     this.makeCues(run);
     this.makeTouchPads(run);
     this.makePauseButton();
+    this.prompt.setText(this.t('pressToBegin'));
     // A kit or pad cannot start the sound (browsers take only a key or a tap): the players are told.
-    const drums = app.input.drums.list.length > 0;
-    this.prompt.setText(drums ? `${this.t('pressToBegin')}\n${this.t('devUnlockNote')}` : this.t('pressToBegin'));
+    const note = this.add
+      .text(CENTER_X, 342, app.input.drums.list.length > 0 ? this.t('devUnlockNote') : '', {
+        fontFamily: FONT,
+        fontSize: '22px',
+        color: '#ffe8a3',
+        align: 'center',
+        backgroundColor: '#1d1b4fdd',
+        padding: { x: 16, y: 8 },
+        wordWrap: wrapStyle(520, true),
+      })
+      .setOrigin(0.5, 0)
+      .setVisible(app.input.drums.list.length > 0);
     this.own(
       app.audio.whenRunning(
         app.input,
         (engine) => {
           this.prompt.setVisible(false);
+          note.setVisible(false);
           run.start(engine);
         },
         (f) => this.prompt.setText(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')),

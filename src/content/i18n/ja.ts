@@ -276,7 +276,10 @@ export const JA: Partial<StringTable> = {
   devTestNobody: '担当プレイヤーなし',
   noticeDeviceConnected: '{name}を接続しました：{who}の担当です。',
   noticeDeviceGone: '{name}の接続が切れました。つなぎ直せばそのまま続けられます。一時停止はしていません。',
+  calDeviceStep: 'デバイスの入力オフセット：クリックに合わせて叩こう',
   calDeviceHow: 'クリックごとに{device}のパッドを叩いてください。最初の4回はカウントです。',
   calDeviceApplied: '{device}：デバイスの入力オフセットを{ms} msにしました。',
+  devKeysAsBound: '設定したキー：P1 {p1}・P2 {p2}',
+  devTouchHalves: '左半分：プレイヤー1・右半分：プレイヤー2',
   devUnlockNote: 'キットやゲームパッドでは音を出し始められません（ブラウザが許すのはキーかタップだけです）。',
 };

@@ -274,7 +274,10 @@ export const KO: Partial<StringTable> = {
   devTestNobody: '담당 플레이어 없음',
   noticeDeviceConnected: '{name} 연결됨: {who} 담당입니다.',
   noticeDeviceGone: '{name}의 연결이 끊겼습니다. 다시 연결하면 계속 칠 수 있습니다. 일시 정지하지 않았습니다.',
+  calDeviceStep: '장치 입력 오프셋: 클릭에 맞춰 치세요',
   calDeviceHow: '클릭마다 {device}의 패드를 치세요. 처음 4번은 카운트입니다.',
   calDeviceApplied: '{device}: 장치 입력 오프셋을 {ms} ms로 설정했습니다.',
+  devKeysAsBound: '설정한 키: P1 {p1} · P2 {p2}',
+  devTouchHalves: '왼쪽 절반: 플레이어 1 · 오른쪽 절반: 플레이어 2',
   devUnlockNote: '키트나 게임패드로는 소리를 켤 수 없습니다(브라우저는 키나 탭만 허용합니다).',
 };
