@@ -50,6 +50,13 @@ interface Pad {
   readonly name: string;
   readonly standard: boolean;
   readonly reader: PadReader;
+  /** The last reading (its rumble motor, where it has one). */
+  last: PadSnapshot;
+}
+
+/** The rumble motor Chromium gives a pad (not in every browser, nor on every pad). */
+interface Rumble {
+  playEffect?(type: string, params: Record<string, number>): Promise<unknown>;
 }
 
 const deviceId = (index: number) => `gamepad:${index}`;
@@ -113,6 +120,7 @@ export class GamepadSource {
       name: gp.id,
       standard: gp.mapping === 'standard',
       reader: new PadReader(),
+      last: gp,
     };
     this.pads.set(gp.index, pad);
     this.sink.connectDevice('gamepad', pad.id, gp.id || 'Gamepad', pad.standard);
@@ -126,7 +134,15 @@ export class GamepadSource {
     this.sink.disconnectDevice(pad.id);
   }
 
+  /** A short rumble on a pad that has a motor (the vibration setting, on a hit). */
+  rumble(id: string): void {
+    const pad = [...this.pads.values()].find((p) => p.id === id);
+    const motor = (pad?.last as { vibrationActuator?: Rumble } | undefined)?.vibrationActuator;
+    motor?.playEffect?.('dual-rumble', { duration: 25, strongMagnitude: 0.2, weakMagnitude: 0.5 })?.catch(() => {});
+  }
+
   private readPad(pad: Pad, gp: PadSnapshot, arrival: number): void {
+    pad.last = gp;
     const { downs, ups } = pad.reader.read(gp.buttons);
     if (downs.length === 0 && ups.length === 0) return;
     const at = deviceStamp(gp.timestamp, arrival);

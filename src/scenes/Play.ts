@@ -108,7 +108,12 @@ export class Play extends BaseScene {
         this.time.delayedCall(600, () => this.scene.start('Results', finished));
       }),
     );
-    this.own(app.input.on('drum', (p) => run.press(p)));
+    this.own(
+      app.input.on('drum', (p) => {
+        run.press(p);
+        if (app.settings.vibration && p.device.startsWith('gamepad:')) app.input.gamepads.rumble(p.device);
+      }),
+    );
     this.onMenu((a) => {
       if (a === 'back') this.pause();
     });
