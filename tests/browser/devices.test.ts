@@ -409,26 +409,32 @@ describe('what a kit sends that is not a hit', () => {
       // 1,000 messages a second from a third port: clock, active sensing, the hi-hat pedal's CC 4,
       // aftertouch, pitch bend, program changes, SysEx and notes no drum is mapped to.
       await page.evaluate(() => {
-        const w = window as unknown as { flood: number; floodTimer: ReturnType<typeof setInterval> };
-        w.flood = 0;
-        let v = 0;
+        const w = window as unknown as {
+          flood: { sent: number; since: number };
+          floodTimer: ReturnType<typeof setInterval>;
+        };
+        const junk = (v: number) => [
+          [0xf8],
+          [0xfe],
+          [0xb9, 4, v % 128],
+          [0xa9, 42, v % 128],
+          [0xe9, 0, v % 128],
+          [0xc9, v % 8],
+          [0xf0, 0x7e, 0x7f, 0x06, 0x01, 0xf7],
+          [0x99, 60, 100],
+          [0x89, 60, 0],
+          [0xf8, 0xfe, 0xf8],
+        ];
+        w.flood = { sent: 0, since: performance.now() };
+        // However late the timer fires on a busy machine, it catches up: 1,000 messages a second.
         w.floodTimer = setInterval(() => {
           const t = performance.now();
-          const burst = [
-            [0xf8],
-            [0xfe],
-            [0xb9, 4, v % 128],
-            [0xa9, 42, v % 128],
-            [0xe9, 0, v % 128],
-            [0xc9, v % 8],
-            [0xf0, 0x7e, 0x7f, 0x06, 0x01, 0xf7],
-            [0x99, 60, 100],
-            [0x89, 60, 0],
-            [0xf8, 0xfe, 0xf8],
-          ];
-          for (const bytes of burst) window.__devices.send('c', bytes, t);
-          v++;
-          w.flood += burst.length;
+          const due = Math.floor(t - w.flood.since) - w.flood.sent;
+          for (let i = 0; i < due; i++) {
+            const list = junk(w.flood.sent);
+            window.__devices.send('c', list[w.flood.sent % list.length] as number[], t);
+            w.flood.sent++;
+          }
         }, 10);
       });
       const plan = await planAll(page, jitter(78));
@@ -477,17 +483,21 @@ describe('what a kit sends that is not a hit', () => {
         },
       });
       const flood = await page.evaluate(() => {
-        const w = window as unknown as { flood: number; floodTimer: ReturnType<typeof setInterval> };
+        const w = window as unknown as {
+          flood: { sent: number; since: number };
+          floodTimer: ReturnType<typeof setInterval>;
+        };
         clearInterval(w.floodTimer);
-        return w.flood;
+        return { sent: w.flood.sent, seconds: (performance.now() - w.flood.since) / 1000 };
       });
       const errors = await offsetErrors(page, plan);
       const r = await page.evaluate(() => window.drumDiplomacy.results());
       expect(r?.players.map((p) => p.score)).toEqual([1_000_000, 1_000_000]);
-      console.log(`flood: ${flood} junk messages sent while the song played`);
+      console.log(`flood: ${flood.sent} junk messages in ${flood.seconds.toFixed(1)} s while the song played`);
       console.log(summary('MIDI kit in junk and running status (P1)', errors[0]));
       console.log(summary('MIDI kit, several hits an event (P2)', errors[1]));
-      expect(flood).toBeGreaterThan(5000);
+      expect(flood.sent / flood.seconds).toBeGreaterThan(950);
+      expect(flood.seconds).toBeGreaterThan(10);
       expect(Math.max(...errors[0], ...errors[1])).toBeLessThanOrEqual(0.5);
       const notices = (await page.evaluate(() => window.drumDiplomacy.notices())).map((n) => n.text);
       expect(notices).toContain('Flood Box was disconnected: plug it in again to play on with it. Nothing was paused.');
