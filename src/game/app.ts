@@ -3,6 +3,7 @@ import { loadSongs } from '../core/chart';
 import { InputHub } from '../input/hub';
 import { type Notices, tellStorage } from '../page/notices';
 import { AudioService } from './audioService';
+import { watchDevices } from './devices';
 import { Emitter } from './emitter';
 import { PlayFlow } from './flow';
 import { Latch } from './latch';
@@ -53,7 +54,8 @@ export class App {
       notices.error(this.t('noticeBadSong', { detail: e.split('\n')[0] ?? '' }));
     }
     this.library = new SongLibrary(songs);
-    this.input = new InputHub(this.current.bindings);
+    this.input = new InputHub(this.current.bindings, this.current.devices.profiles);
+    watchDevices(this);
     this.audio = new AudioService(() => this.current.volumes);
     // Said in the page too (scenes say it on the canvas): what really went wrong, and what helps.
     this.audio.on('failed', (f) => notices.error(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')));
@@ -84,6 +86,7 @@ export class App {
     const notice = this.store.saveSettings(next);
     if (notice) this.tellStorage(notice);
     this.input.setBindings(next.bindings);
+    this.input.setProfiles(next.devices.profiles);
     this.audio.setVolumes(next.volumes);
     this.events.emit('settings', next);
   }

@@ -3,6 +3,8 @@ import { About } from '../scenes/About';
 import { Bindings } from '../scenes/Bindings';
 import { Boot } from '../scenes/Boot';
 import { Calibration } from '../scenes/Calibration';
+import { DeviceSetup } from '../scenes/DeviceSetup';
+import { Devices } from '../scenes/Devices';
 import { ModeSelect } from '../scenes/ModeSelect';
 import { Pause } from '../scenes/Pause';
 import { Play } from '../scenes/Play';
@@ -24,6 +26,8 @@ export const SCENES = [
   Settings,
   Bindings,
   Calibration,
+  Devices,
+  DeviceSetup,
   About,
 ];
 

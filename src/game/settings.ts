@@ -25,6 +25,33 @@ export const BindingsSchema = v.object({
   ),
 });
 
+const byLane = <T extends v.GenericSchema>(item: T) =>
+  v.strictObject({ hihat: item, snare: item, tom: item, kick: item });
+/** A MIDI note number or a gamepad button index. */
+const control = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(127));
+
+/** What the players chose for one drum device (see DeviceProfile in src/input/drumDevices.ts). */
+export const DeviceProfileSchema = v.object({
+  kind: v.picklist(['midi', 'gamepad']),
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  /** Absent: by connection order; null: plays for nobody. */
+  player: v.optional(v.nullable(v.picklist([0, 1] as const))),
+  offsetMs: v.optional(offset),
+  lanes: v.optional(byLane(v.pipe(v.array(control), v.maxLength(128)))),
+  thresholds: v.optional(byLane(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(127)))),
+});
+
+export const DevicesSchema = v.object({
+  /** The players turned MIDI kits on in Settings: later visits open MIDI again if the browser already allows it. */
+  midi: v.boolean(),
+  /** Remembered by device name: whom each plays for, its offset, pads and thresholds. */
+  profiles: v.pipe(v.array(DeviceProfileSchema), v.maxLength(64)),
+});
+
+export function defaultDevices(): v.InferOutput<typeof DevicesSchema> {
+  return { midi: false, profiles: [] };
+}
+
 export const PlayerSettingsSchema = v.object({
   /** Added to this player's judged press times' expected value: positive when presses land late. */
   inputOffsetMs: offset,
@@ -45,6 +72,8 @@ export const SettingsSchema = v.object({
   vibration: v.boolean(),
   /** The calibration wizard has been offered once (on first play). */
   calibrationOffered: v.optional(v.boolean(), false),
+  /** MIDI kits and gamepads (added after version 3 was out: older documents get the default). */
+  devices: v.optional(DevicesSchema, defaultDevices),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -71,5 +100,6 @@ export function defaultSettings(language: Language = 'en'): Settings {
     hitSounds: true,
     vibration: true,
     calibrationOffered: false,
+    devices: defaultDevices(),
   };
 }

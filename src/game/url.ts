@@ -8,6 +8,7 @@ export const URL_SCENES = [
   'Settings',
   'Bindings',
   'Calibration',
+  'Devices',
   'About',
 ] as const;
 

@@ -14,7 +14,10 @@ export interface DeviceInfo {
   readonly id: string;
   readonly kind: DeviceKind;
   readonly name: string;
-  /** Whom it plays for; null when it plays for both (the keyboard's two key sets, the two halves of a touchscreen). */
+  /**
+   * Whom it plays for. Null for the keyboard and the touchscreen, which play for both (two key
+   * sets, two halves of the screen); null for a kit or a pad that was set to play for nobody.
+   */
   readonly player: PlayerId | null;
 }
 

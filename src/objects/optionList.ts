@@ -37,6 +37,8 @@ export interface ChoiceRow extends RowBase {
 export interface ActionRow extends RowBase {
   kind: 'action';
   action(): void;
+  /** A value shown at the row's right instead of the arrow (e.g. the pads a drum has). */
+  value?(): string;
 }
 
 export type OptionRow = SliderRow | ToggleRow | ChoiceRow | ActionRow;
@@ -137,6 +139,13 @@ export class OptionList {
     if (now - h.since < REPEAT_DELAY_MS || now - h.last < REPEAT_MS) return;
     h.last = now;
     this.change(this.focus, h.dir, now - h.since > FAST_AFTER_MS);
+  }
+
+  /** Redraws every row's value (after something else changed them). */
+  refresh(): void {
+    this.rows.forEach((_, i) => {
+      this.draw(i);
+    });
   }
 
   setFocus(i: number): void {
@@ -260,6 +269,6 @@ export class OptionList {
       view.value.setColor(row.get() ? '#9ef01a' : '#ff8fa3');
     } else if (row.kind === 'choice') {
       view.value.setText(`◀ ${row.options.find((o) => o.value === row.get())?.label ?? row.get()} ▶`);
-    } else view.value.setText(view.narrow ? '' : '›');
+    } else view.value.setText(view.narrow ? '' : (row.value?.() ?? '›'));
   }
 }

@@ -6,9 +6,9 @@ import {
   visualOffsetFromAdjustments,
 } from '../core/calibration';
 import type { PlayerId, Seconds } from '../core/units';
+import { type CalibrationTarget, calibrationTarget } from '../game/devices';
 import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
-import { keyLabel } from '../input/bindings';
 import type { MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
 import { VisualStep } from '../objects/visualStep';
@@ -33,6 +33,8 @@ const BUTTONS_Y = HEIGHT - 70;
 
 export interface CalibrationSceneData {
   player?: number;
+  /** A kit or pad to calibrate (its id) instead of the player's keys: its own offset is set. */
+  device?: string;
   back?: ReturnTo;
 }
 
@@ -46,6 +48,7 @@ type Step = 'locked' | 'audio' | 'audioResult' | 'visual';
  */
 export class Calibration extends BaseScene {
   private player: PlayerId = 0;
+  private target!: CalibrationTarget;
   private back: ReturnTo = { scene: 'Settings' };
   private step: Step = 'locked';
   private audio: MetronomeAudio | null = null;
@@ -66,6 +69,7 @@ export class Calibration extends BaseScene {
 
   create(data: CalibrationSceneData = {}): void {
     this.player = data.player === 1 ? 1 : 0;
+    this.target = calibrationTarget(this.app, this.player, data.device);
     this.back = data.back ?? { scene: 'Settings', data: {} };
     this.step = 'locked';
     this.metronome = null;
@@ -77,7 +81,7 @@ export class Calibration extends BaseScene {
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.6).setOrigin(0);
     this.add
-      .text(CENTER_X, 46, this.t('calTitle', { player: this.t(this.player === 0 ? 'player1' : 'player2') }), {
+      .text(CENTER_X, 46, this.target.title, {
         fontFamily: FONT,
         fontSize: '44px',
         fontStyle: 'bold',
@@ -111,19 +115,18 @@ export class Calibration extends BaseScene {
     this.onMenu((a) => this.onMenuAction(a));
     this.own(
       this.app.input.on('drum', (press) => {
-        if (this.scene.isActive() && press.player === this.player) this.tap(press.at);
+        if (this.scene.isActive() && this.target.takes(press)) this.tap(press.at);
       }),
     );
     this.own(this.app.input.on('rawKey', (e) => this.visual?.key(e.code, e.down)));
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
-      if (this.step === 'audio') this.tap(p.event.timeStamp);
+      if (this.step === 'audio' && this.target.pointer) this.tap(p.event.timeStamp);
     });
     this.events.on('update', this.tick, this);
     this.own(() => this.events.off('update', this.tick, this));
 
-    this.stepText.setText(this.t('calAudioStep'));
-    const keys = this.app.settings.bindings.keyboard[this.player];
-    this.how.setText(this.t('calAudioHow', { key: Object.values(keys).map(keyLabel).join(' ') }));
+    this.stepText.setText(this.target.step);
+    this.how.setText(this.target.how);
     this.status.setText(this.t('calPressToStart'));
     this.detail.setText(this.t('audioUnlock'));
     this.own(
@@ -145,7 +148,7 @@ export class Calibration extends BaseScene {
     this.step = 'audio';
     this.taps = [];
     this.result = null;
-    this.stepText.setText(this.t('calAudioStep'));
+    this.stepText.setText(this.target.step);
     this.detail.setText('');
     this.startMetronome(audio, CALIBRATION.leadIn).clickUntil(CALIBRATION.clicks);
   }
@@ -181,19 +184,20 @@ export class Calibration extends BaseScene {
     const items = [
       ...(r ? [{ label: this.t('calApply'), action: () => this.applyAudio() }] : []),
       { label: this.t('calRetry'), action: () => this.startAudioStep() },
-      { label: this.t('calSkip'), action: () => this.startVisualStep('') },
+      { label: this.t('calSkip'), action: () => (this.target.visual ? this.startVisualStep('') : this.leave()) },
     ];
     this.buttons = new ButtonRow(this, items, { x: CENTER_X, y: BUTTONS_Y });
   }
 
   private applyAudio(): void {
     const r = this.result;
-    const s = this.app.settings;
     if (!r) return;
-    const players: typeof s.players = [{ ...s.players[0] }, { ...s.players[1] }];
-    players[this.player] = { ...players[this.player], inputOffsetMs: r.offsetMs };
-    this.app.updateSettings({ ...s, players });
-    this.startVisualStep(this.t('calApplied', { ms: r.offsetMs }));
+    const note = this.target.apply(r.offsetMs);
+    if (this.target.visual) this.startVisualStep(note);
+    else {
+      this.app.notices.info(note);
+      this.leave();
+    }
   }
 
   private startVisualStep(note: string): void {

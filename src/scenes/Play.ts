@@ -10,7 +10,7 @@ import { watchPauseTriggers } from '../game/pauseTriggers';
 import { FONT } from '../game/theme';
 import { TouchPads } from '../input/touch';
 import { StaticLayer } from '../objects/bake';
-import { CaptionBox } from '../objects/captionBox';
+import { CaptionBox, wrapStyle } from '../objects/captionBox';
 import { CueTrack } from '../objects/cueTrack';
 import { HarmonyMeter } from '../objects/harmonyMeter';
 import { LessonHints } from '../objects/lessonHints';
@@ -90,7 +90,13 @@ export class Play extends BaseScene {
       .text(CENTER_X, 230, '', { ...big, fontSize: '96px', stroke: '#2b1055', strokeThickness: 12 })
       .setOrigin(0.5);
     this.prompt = this.add
-      .text(CENTER_X, 300, '', { ...big, fontSize: '30px', backgroundColor: '#1d1b4fdd', padding: { x: 24, y: 14 } })
+      .text(CENTER_X, 300, '', {
+        ...big,
+        fontSize: '30px',
+        backgroundColor: '#1d1b4fdd',
+        padding: { x: 24, y: 14 },
+        wordWrap: wrapStyle(560, true),
+      })
       .setOrigin(0.5);
 
     this.own(run.match.on((e) => this.onMatchEvent(e)));
@@ -102,7 +108,12 @@ export class Play extends BaseScene {
         this.time.delayedCall(600, () => this.scene.start('Results', finished));
       }),
     );
-    this.own(app.input.on('drum', (p) => run.press(p)));
+    this.own(
+      app.input.on('drum', (p) => {
+        run.press(p);
+        if (app.settings.vibration && p.device.startsWith('gamepad:')) app.input.gamepads.rumble(p.device);
+      }),
+    );
     this.onMenu((a) => {
       if (a === 'back') this.pause();
     });
@@ -111,11 +122,25 @@ export class Play extends BaseScene {
     this.makeTouchPads(run);
     this.makePauseButton();
     this.prompt.setText(this.t('pressToBegin'));
+    // A kit or pad cannot start the sound (browsers take only a key or a tap): the players are told.
+    const note = this.add
+      .text(CENTER_X, 342, app.input.drums.list.length > 0 ? this.t('devUnlockNote') : '', {
+        fontFamily: FONT,
+        fontSize: '22px',
+        color: '#ffe8a3',
+        align: 'center',
+        backgroundColor: '#1d1b4fdd',
+        padding: { x: 16, y: 8 },
+        wordWrap: wrapStyle(520, true),
+      })
+      .setOrigin(0.5, 0)
+      .setVisible(app.input.drums.list.length > 0);
     this.own(
       app.audio.whenRunning(
         app.input,
         (engine) => {
           this.prompt.setVisible(false);
+          note.setVisible(false);
           run.start(engine);
         },
         (f) => this.prompt.setText(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')),

@@ -91,10 +91,11 @@ export class Settings extends BaseScene {
 
     const rows = this.rows();
     this.list = new OptionList(this, rows, {
+      // Two columns, then Reset (left of centre) and Back (centred) at the bottom.
       place: (i) =>
         i < 2 * COLUMN_ROWS
           ? { x: columnX(i < COLUMN_ROWS ? 0 : 1), y: ROW.top + (i % COLUMN_ROWS) * ROW.spacing }
-          : { x: CENTER_X, y: BACK_Y, width: 300 },
+          : { x: i === 2 * COLUMN_ROWS ? CENTER_X - 320 : CENTER_X, y: BACK_Y, width: 300 },
       width: COLUMN.width,
       height: ROW.height,
       onLabel: this.t('on'),
@@ -234,9 +235,19 @@ export class Settings extends BaseScene {
         hint: this.t('setBindingsHint'),
         action: () => this.open('Bindings', {}),
       },
-      { kind: 'action', label: this.t('setReset'), hint: this.t('setResetHint'), action: () => this.confirmReset() },
+      {
+        kind: 'action',
+        label: this.t('setDevices'),
+        hint: this.t('setDevicesHint'),
+        action: () => this.open('Devices', {}),
+      },
     ];
-    return [...left, ...right, { kind: 'action', label: this.t('back'), action: () => this.leave() }];
+    return [
+      ...left,
+      ...right,
+      { kind: 'action', label: this.t('setReset'), hint: this.t('setResetHint'), action: () => this.confirmReset() },
+      { kind: 'action', label: this.t('back'), action: () => this.leave() },
+    ];
   }
 
   private confirmReset(): void {
@@ -257,8 +268,8 @@ export class Settings extends BaseScene {
     this.scene.restart({ from: this.from, focus: this.list.focused } satisfies SettingsSceneData);
   }
 
-  /** Opens Calibration or Bindings, which come back here (and Back here still returns to `from`). */
-  private open(scene: 'Calibration' | 'Bindings', data: object): void {
+  /** Opens Calibration, Bindings or Devices, which come back here (and Back here still returns to `from`). */
+  private open(scene: 'Calibration' | 'Bindings' | 'Devices', data: object): void {
     const back: ReturnTo = { scene: 'Settings', data: { from: this.from, focus: this.list.focused } };
     this.scene.start(scene, { ...data, back });
   }

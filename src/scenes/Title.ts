@@ -69,8 +69,14 @@ export class Title extends BaseScene {
     // Fetch the audio code while the title shows: it is needed at the first key or tap.
     this.time.delayedCall(200, () => this.app.audio.preload());
     if (this.app.audio.running) {
-      // Sound is on already (back from a menu): any gesture goes on.
-      this.own(this.app.input.on('gesture', () => this.scene.start('ModeSelect')));
+      // Sound is on already (back from a menu): any gesture goes on, and a gamepad's Start.
+      let going = false;
+      const go = () => {
+        if (!going) this.scene.start('ModeSelect');
+        going = true;
+      };
+      this.own(this.app.input.on('gesture', go));
+      this.onMenu((a) => a === 'confirm' && go());
     } else {
       this.own(
         this.app.audio.whenRunning(

@@ -56,12 +56,19 @@ export interface GameOptions {
   viewport?: { width: number; height: number };
   /** localStorage entries set before the game's scripts run. */
   storage?: Record<string, string>;
+  /** The browser's language (navigator.languages), e.g. 'ja-JP': the game starts in it. */
+  locale?: string;
   /** Mobile emulation (tests/browser/mobile.test.ts). */
   hasTouch?: boolean;
   isMobile?: boolean;
   deviceScaleFactor?: number;
-  /** Runs in every page of the context before the game's own scripts (e.g. to break localStorage). */
-  initScript?: () => void;
+  /**
+   * Runs in every page of the context before the game's own scripts (e.g. to break localStorage,
+   * or to stand in for Web MIDI and gamepads), with `initArg` as its argument.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: Playwright serialises the function and passes initArg to it.
+  initScript?: (arg: any) => void;
+  initArg?: unknown;
   /**
    * Fails the test after its body when a page logged an error not matched by `allowErrors`.
    * Off by default: most tests assert `game.errors` themselves, at the moment that matters.
@@ -212,11 +219,12 @@ export async function withGameAt<T>(
     isMobile: options.isMobile ?? false,
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     serviceWorkers: options.serviceWorkers ?? 'allow',
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const errorLists: string[][] = [];
   const allErrors = () => errorLists.flat();
   try {
-    if (options.initScript) await context.addInitScript(options.initScript);
+    if (options.initScript) await context.addInitScript(options.initScript, options.initArg);
     if (options.route) await options.route(context);
     if (options.storage) {
       await context.addInitScript((entries) => {
@@ -410,7 +418,12 @@ export async function playPlan(
   game: GamePage,
   plan: PlannedPress[],
   options: {
-    keyCodes: string[][];
+    keyCodes?: string[][];
+    /**
+     * Sends each group's presses some other way than as keys (scripted MIDI kits, gamepads,
+     * touches), each with its exact page instant; it returns the number of key events it sent.
+     */
+    send?: (presses: { press: PlannedPress; at: number }[]) => Promise<number>;
     onBeforeGroup?: (songTime: number) => Promise<boolean | undefined>;
     /** How early each group is sent (default SEND_AHEAD_MS); 0 sends it when due. */
     sendAheadMs?: number;
@@ -469,7 +482,7 @@ export async function playPlan(
       used.delete(g);
     });
   };
-  const code = (p: PlannedPress) => options.keyCodes[p.player]?.[LANES.indexOf(p.lane)] as string;
+  const code = (p: PlannedPress) => options.keyCodes?.[p.player]?.[LANES.indexOf(p.lane)] as string;
   const sendAhead = options.sendAheadMs ?? SEND_AHEAD_MS;
   /** Groups whose instants were asked for again just before they are due. */
   const fresh = new Set<number>();
@@ -523,9 +536,20 @@ export async function playPlan(
     await sleepUntil(origin, Math.min(...times), sendAhead);
     // Not awaited one by one: CDP keeps the order, and waiting for each event's round trip
     // (a whole frame under throttling) would make the next presses late.
-    for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));
-    for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyUp', code(p), (times[k] as number) + 30));
-    sent += 2 * group.length;
+    if (options.send) {
+      const sending = options.send(group.map((press, k) => ({ press, at: times[k] as number })));
+      inFlight.push(
+        sending.then((n) => {
+          sent += n;
+        }),
+      );
+    } else {
+      for (const [k, p] of group.entries()) inFlight.push(key(cdp, origin, 'keyDown', code(p), times[k] as number));
+      for (const [k, p] of group.entries()) {
+        inFlight.push(key(cdp, origin, 'keyUp', code(p), (times[k] as number) + 30));
+      }
+      sent += 2 * group.length;
+    }
     used.set(gi, instants);
     cache.delete(gi);
     fresh.delete(gi);

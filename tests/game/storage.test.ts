@@ -158,6 +158,51 @@ describe('settings', () => {
     expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toEqual({ version: 3, settings: expected });
   });
 
+  it('gives a version-3 document written before drum devices existed the default devices, without a notice', () => {
+    const storage = new MemoryStorage();
+    const { devices: _, ...older } = custom();
+    storage.setItem(SETTINGS_KEY, JSON.stringify({ version: 3, settings: older }));
+    expect(store(storage).loadSettings()).toEqual({ settings: custom(), notices: [] });
+    expect(custom().devices).toEqual({ midi: false, profiles: [] });
+  });
+
+  it('saves and loads drum-device profiles (player, offset, pads, thresholds), remembered by name', () => {
+    const storage = new MemoryStorage();
+    const devices: Settings['devices'] = {
+      midi: true,
+      profiles: [
+        {
+          kind: 'midi',
+          name: 'TD-17',
+          player: 1,
+          offsetMs: 12,
+          lanes: { hihat: [22, 26, 42], snare: [38, 40], tom: [48, 58], kick: [36] },
+          thresholds: { hihat: 1, snare: 20, tom: 35, kick: 1 },
+        },
+        { kind: 'gamepad', name: 'Rock Band Drums', player: null },
+        { kind: 'midi', name: 'TD-17 #2' },
+      ],
+    };
+    expect(store(storage).saveSettings({ ...custom(), devices })).toBeNull();
+    expect(store(storage).loadSettings()).toEqual({ settings: { ...custom(), devices }, notices: [] });
+  });
+
+  it.each([
+    ['a note above 127', { kind: 'midi', name: 'X', lanes: { hihat: [128], snare: [], tom: [], kick: [] } }],
+    ['a threshold of 0', { kind: 'midi', name: 'X', thresholds: { hihat: 0, snare: 1, tom: 1, kick: 1 } }],
+    ['a third player', { kind: 'gamepad', name: 'X', player: 2 }],
+    ['no name', { kind: 'midi', name: '' }],
+    ['an unknown kind', { kind: 'bluetooth', name: 'X' }],
+  ])('resets bad device profiles (%s) to the defaults and keeps every other setting', (_, profile) => {
+    const storage = new MemoryStorage();
+    const bad = { ...custom(), devices: { midi: true, profiles: [profile] } };
+    storage.setItem(SETTINGS_KEY, JSON.stringify({ version: 3, settings: bad }));
+    const { settings, notices } = store(storage).loadSettings();
+    expect(settings).toEqual(custom());
+    expect(kinds(notices)).toEqual(['corrupt-settings']);
+    expect(notices[0]?.detail).toContain('devices');
+  });
+
   it('refuses bindings that cannot be played: an unknown key, a 1 MB key name, markup, a reserved menu key, one key twice', () => {
     const keyboard = defaults().bindings.keyboard;
     const withKey = (code: string) => ({ keyboard: [{ ...keyboard[0], snare: code }, keyboard[1]] });
@@ -362,6 +407,18 @@ describe('settings', () => {
   });
 
   it('property: any Settings that passes SettingsSchema round-trips save → load unchanged', () => {
+    const byLane = <T>(item: fc.Arbitrary<T>) => fc.record({ hihat: item, snare: item, tom: item, kick: item });
+    const profileArb = fc.record(
+      {
+        kind: fc.constantFrom('midi' as const, 'gamepad' as const),
+        name: fc.string({ minLength: 1, maxLength: 30 }),
+        player: fc.constantFrom(0 as const, 1 as const, null),
+        offsetMs: fc.integer({ min: -400, max: 400 }),
+        lanes: byLane(fc.array(fc.integer({ min: 0, max: 127 }), { maxLength: 6 })),
+        thresholds: byLane(fc.integer({ min: 1, max: 127 })),
+      },
+      { requiredKeys: ['kind', 'name'] },
+    );
     const vol = fc.double({ min: 0, max: 1, noNaN: true });
     const offset = fc.double({ min: -400, max: 400, noNaN: true });
     // Eight different bindable keys.
@@ -383,6 +440,7 @@ describe('settings', () => {
       hitSounds: fc.boolean(),
       vibration: fc.boolean(),
       calibrationOffered: fc.boolean(),
+      devices: fc.record({ midi: fc.boolean(), profiles: fc.array(profileArb, { maxLength: 4 }) }),
     });
     fc.assert(
       fc.property(settingsArb, (raw) => {
