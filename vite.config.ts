@@ -136,6 +136,7 @@ export default defineConfig({
             'tests/run/**/*.test.ts',
             'tests/input/**/*.test.ts',
             'tests/formats/**/*.test.ts',
+            'tests/audio/**/*.test.ts',
           ],
           environment: 'node',
         },
