@@ -147,7 +147,7 @@ export class Importer extends Emitter<ImporterEvents> {
   /** Sets an imported song's offset (ms, clamped to ±1000), stored and in the list. @throws LibraryStorageError */
   async setOffset(id: string, offsetMs: number): Promise<Song | null> {
     const song = this.deps.library.get(id);
-    if (!song || song.origin !== 'imported') return null;
+    if (song?.origin !== 'imported') return null;
     const ms = Math.round(Math.max(-1000, Math.min(1000, offsetMs)));
     await this.deps.db.setOffset(id, ms);
     this.offsets.set(id, ms);

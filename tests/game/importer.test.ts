@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { difficultiesOf, type Song } from '../../src/core/song';
 import { DIFFICULTIES } from '../../src/core/units';
-import { Importer, type ImportFile, type MeasuredMusic } from '../../src/game/importer';
+import { Importer, type ImportFile, type ImportMessages, type MeasuredMusic } from '../../src/game/importer';
 import {
   buildTimedSong,
   contentId,
@@ -139,7 +139,9 @@ describe('Importer', () => {
     expect(song?.artist).toBe('Test Ensemble');
     expect(h.decoded).toEqual(['audio.wav']);
     expectDuet(song as Song);
-    expect(h.db.audios.get((song?.audio as { key: string }).key)?.name).toBe('audio.wav');
+    expect(
+      h.db.audios.get((song as Song).audio.kind === 'file' ? ((song as Song).audio as { key: string }).key : '')?.name,
+    ).toBe('audio.wav');
   });
 
   it('imports a Clone Hero chart without music as a click-track song, and says so', async () => {
@@ -189,7 +191,7 @@ describe('Importer', () => {
       db: h.db,
       library: fresh,
       measureMusic: async () => ({ duration: 1, gainDb: 0 }),
-      messages: h.importer['deps'].messages,
+      messages: (h.importer as unknown as { deps: { messages: ImportMessages } }).deps.messages,
     });
     const { loaded, problems } = await again.load();
     expect(loaded.map((s) => s.title)).toEqual(['Deer Park Drums', 'Deer Park March']);
