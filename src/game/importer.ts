@@ -105,16 +105,17 @@ export class Importer extends Emitter<ImporterEvents> {
 
   /**
    * Loads the stored songs into the library. A record that no longer validates is left out with
-   * its reason returned (it stays stored, untouched). Never throws: storage problems are returned.
+   * its reason returned (it stays stored, untouched). Never throws: storage that cannot be read is
+   * `unavailable` (why).
    */
-  async load(): Promise<{ loaded: Song[]; problems: string[] }> {
+  async load(): Promise<{ loaded: Song[]; problems: string[]; unavailable: string | null }> {
     const loaded: Song[] = [];
     const problems: string[] = [];
     let records: SongRecord[];
     try {
       records = await this.deps.db.all();
     } catch (e) {
-      return { loaded, problems: [e instanceof Error ? e.message : String(e)] };
+      return { loaded, problems, unavailable: e instanceof Error ? e.message : String(e) };
     }
     records.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
     for (const r of records) {
@@ -127,7 +128,7 @@ export class Importer extends Emitter<ImporterEvents> {
         problems.push(e instanceof Error ? e.message : String(e));
       }
     }
-    return { loaded, problems };
+    return { loaded, problems, unavailable: null };
   }
 
   /** Imports a batch of chosen files (after any batch still running). Resolves with the songs imported. */
