@@ -98,6 +98,8 @@ export class Importer extends Emitter<ImporterEvents> {
   private queue: Promise<unknown> = Promise.resolve();
   /** Offsets of songs as stored, so a re-import keeps the player's nudge. */
   private readonly offsets = new Map<string, number>();
+  /** When each stored song was first imported: a re-import keeps its place in the list. */
+  private readonly importedAt = new Map<string, string>();
 
   constructor(private readonly deps: ImporterDeps) {
     super();
@@ -122,6 +124,7 @@ export class Importer extends Emitter<ImporterEvents> {
       try {
         const song = loadTimedSong(r.song);
         if (song.offsetMs !== undefined) this.offsets.set(song.id, song.offsetMs);
+        this.importedAt.set(song.id, r.importedAt);
         this.deps.library.add(song);
         loaded.push(song);
       } catch (e) {
@@ -142,6 +145,7 @@ export class Importer extends Emitter<ImporterEvents> {
   async delete(id: string): Promise<void> {
     await this.deps.db.delete(id);
     this.offsets.delete(id);
+    this.importedAt.delete(id);
     this.deps.library.remove(id);
   }
 
@@ -155,6 +159,13 @@ export class Importer extends Emitter<ImporterEvents> {
     const next: Song = { ...song, offsetMs: ms };
     this.deps.library.add(next);
     return next;
+  }
+
+  /** A time stamp later than every song's so far (the list's order after a reload is import order). */
+  private stamp(): string {
+    let t = Date.now();
+    for (const s of this.importedAt.values()) t = Math.max(t, Date.parse(s) + 1);
+    return new Date(t).toISOString();
   }
 
   private async importBatch(files: readonly ImportFile[]): Promise<Song[]> {
@@ -266,6 +277,7 @@ export class Importer extends Emitter<ImporterEvents> {
       const stored: TimedSongData = offset === undefined ? data : { ...data, offsetMs: offset };
       // Validated exactly as a reload will read it.
       const song = loadTimedSong(stored);
+      const at = this.importedAt.get(id) ?? this.stamp();
       step('saving');
       await this.deps.db.put(
         {
@@ -273,11 +285,12 @@ export class Importer extends Emitter<ImporterEvents> {
           version: RECORD_VERSION,
           song: stored,
           files: [name, ...(music ? [music.name] : [])],
-          importedAt: new Date().toISOString(),
+          importedAt: at,
           audioKey: key,
         },
         audioRecord,
       );
+      this.importedAt.set(id, at);
       this.deps.library.add(song);
       this.deps.messages.imported(song.title, {
         parts: parsed.parts.length,

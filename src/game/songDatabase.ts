@@ -116,12 +116,28 @@ export class IndexedSongDatabase implements SongDatabase {
 
   async put(record: SongRecord, audio: AudioRecord | null): Promise<void> {
     const db = await this.open();
+    const tx = db.transaction(['songs', 'audio'], 'readwrite');
+    // Every request's failure is seen here (none is left unhandled); the first one is reported.
+    const settled = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e ?? new Error('aborted'),
+      );
     try {
-      const tx = db.transaction(['songs', 'audio'], 'readwrite');
-      const writes: Promise<unknown>[] = [tx.objectStore('songs').put(record)];
-      if (audio) writes.push(tx.objectStore('audio').put(audio));
-      await Promise.all([...writes, tx.done]);
+      const writes = [settled(tx.objectStore('songs').put(record))];
+      if (audio) writes.push(settled(tx.objectStore('audio').put(audio)));
+      const failed = (await Promise.all(writes)).find((e) => e !== null);
+      if (failed) throw failed;
+      const done = await settled(tx.done);
+      if (done) throw done;
     } catch (e) {
+      // Nothing of this song stays: what was written in this transaction is undone.
+      try {
+        tx.abort();
+      } catch {
+        // already aborted by the failure itself
+      }
+      await settled(tx.done);
       throw fail(e, `"${record.song.title}" was not saved`);
     }
   }

@@ -55,7 +55,7 @@ export class ImportedSongControls {
     const imported = song.origin === 'imported';
     // Only a music file can be out of step with its chart: a .mid's music and a click track never are.
     const offset = imported && song.audio.kind === 'file';
-    this.objects.forEach((o, i) => o.setVisible(i === this.objects.length - 1 ? imported : offset));
+    for (const [i, o] of this.objects.entries()) o.setVisible(i === this.objects.length - 1 ? imported : offset);
     const ms = song.offsetMs ?? 0;
     this.offsetText.setText(this.scene.t('songOffset', { ms: ms > 0 ? `+${ms}` : String(ms) }));
   }
