@@ -3,9 +3,12 @@ import { ClockSync } from '../core/clockSync';
 import type { Song } from '../core/song';
 import type { Lane, PlayerId, Seconds } from '../core/units';
 import { type Backing, createBacking } from './backing';
+import { createClickBacking } from './clickBacking';
 import { type KitName, renderSounds, type Sounds } from './drumKit';
+import { FilePlayer } from './filePlayer';
 import { velocityGain } from './hitSound';
 import { Mixer, type Volumes } from './mix';
+import { cachedMusic } from './musicCache';
 
 export type { Volumes } from './mix';
 
@@ -72,6 +75,8 @@ export class AudioEngine {
   private readonly mixer: Mixer;
   private sounds: Sounds | null = null;
   private backing: Backing | null = null;
+  /** An imported song's decoded music, played on the song clock (plain Web Audio, no Transport). */
+  private file: FilePlayer | null = null;
   /** Backings fading out after a song change, disposed a little later (or by dispose()). */
   private readonly retiring = new Set<{ backing: Backing; timer: ReturnType<typeof setTimeout> }>();
   private anchor: Anchor | null = null;
@@ -133,10 +138,28 @@ export class AudioEngine {
   loadSong(song: Song): void {
     this.stopSong();
     this.retire();
-    this.backing =
-      song.audio.kind === 'synth'
-        ? createBacking(song.audio.music, song.tempo, this.mixer.backing, () => this.sounds?.bed ?? null)
+    this.file?.dispose();
+    this.file = null;
+    const audio = song.audio;
+    if (audio.kind === 'synth') {
+      this.backing = createBacking(audio.music, song.tempo, this.mixer.backing, () => this.sounds?.bed ?? null);
+    } else if (audio.kind === 'click') {
+      const clicks = () => this.sounds?.clicks ?? null;
+      this.backing = createClickBacking(song.tempo, song.beatsPerBar, song.length, this.mixer.backing, clicks);
+    } else {
+      // Decoded beforehand by the game (src/game/songMusic.ts); without it the song plays silent.
+      const music = cachedMusic(audio.key);
+      this.file = music
+        ? new FilePlayer({
+            context: this.raw,
+            output: this.mixer.backing,
+            music,
+            gainDb: audio.gainDb,
+            // a positive per-song offset makes the notes come later: the music is heard earlier
+            offset: (song.offsetMs ?? 0) / 1000,
+          })
         : null;
+    }
   }
 
   /**
@@ -152,6 +175,7 @@ export class AudioEngine {
     // the backing comes out of its mastering limiter late by musicDelay: it starts that much early
     const at = Math.max(this.contextTimeOfSong(from), this.raw.currentTime + MIN_LEAD_IN) - this.mixer.musicDelay;
     this.backing?.openAt(at);
+    this.file?.start(at, from);
     getTransport().start(at, from);
   }
 
@@ -183,6 +207,7 @@ export class AudioEngine {
     const now = this.raw.currentTime;
     getTransport().stop(now);
     this.backing?.fadeOut(now, now + SILENCE_AFTER);
+    this.file?.stop(now);
     // Clicks not yet started are cancelled; one already sounding (60 ms) ends by itself.
     for (const [s, at] of this.scheduled) if (at > now) s.stop();
     this.scheduled.clear();
@@ -262,6 +287,8 @@ export class AudioEngine {
     this.stopSong();
     this.backing?.dispose();
     this.backing = null;
+    this.file?.dispose();
+    this.file = null;
     for (const r of this.retiring) {
       clearTimeout(r.timer);
       r.backing.dispose();

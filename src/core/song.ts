@@ -63,8 +63,11 @@ export interface MusicData {
 
 /** What the player hears besides the drums. */
 export type SongAudio =
-  /** Synthesized by the game from note data timed by the song's tempo map. */
-  | { readonly kind: 'synth'; readonly music: MusicData }
+  /**
+   * Synthesized by the game from note data timed by the song's tempo map, or by `tempo` when the
+   * music keeps its own beats (an imported .mid: its tempo map in beats, beat 0 at song time 0).
+   */
+  | { readonly kind: 'synth'; readonly music: MusicData; readonly tempo?: TempoMap }
   /** A decoded audio file kept by the song library under `key`; song time 0 is its first sample. */
   | { readonly kind: 'file'; readonly key: string; readonly gainDb: number }
   /** No music: a click track on the beat. */
@@ -75,6 +78,8 @@ export interface Song {
   readonly id: string;
   readonly title: string;
   readonly composer: string;
+  /** Who made the music, as an imported chart names them (shipped songs have a composer only). */
+  readonly artist?: string;
   /** Tempo at the first beat, for display. */
   readonly bpm: number;
   readonly beatsPerBar: number;
@@ -203,11 +208,47 @@ const TimedPartSchema = v.strictObject({
   ),
 });
 
+const beat = v.pipe(finite, v.minValue(0), v.maxValue(100_000));
+/**
+ * Music an imported .mid brings: its tempo map in beats (beat 0 at song time 0, the first change
+ * at beat 0) and its tracks, [beat, MIDI pitch, duration in beats, velocity 0..1] per note.
+ */
+const TimedMusicSchema = v.strictObject({
+  tempo: v.pipe(
+    v.array(v.strictObject({ beat, bpm: v.pipe(finite, v.minValue(10), v.maxValue(1000)) })),
+    v.minLength(1),
+    v.check((t) => t[0]?.beat === 0, 'the music tempo starts at beat 0'),
+    v.checkItems(
+      (t, i, all) => i === 0 || (all[i - 1] as { beat: number }).beat < t.beat,
+      'music tempo changes must be sorted',
+    ),
+  ),
+  tracks: v.pipe(
+    v.array(
+      v.strictObject({
+        name: v.pipe(v.string(), v.maxLength(200)),
+        instrument: v.picklist(INSTRUMENTS),
+        volume: v.optional(v.pipe(finite, v.minValue(-60), v.maxValue(12))),
+        notes: v.array(
+          v.strictTuple([
+            beat,
+            v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(127)),
+            v.pipe(finite, v.minValue(0), v.maxValue(10_000)),
+            v.pipe(finite, v.minValue(0), v.maxValue(1)),
+          ]),
+        ),
+      }),
+    ),
+    v.maxLength(64),
+  ),
+});
+
 /** A song timed in seconds, as the song library stores an imported one. */
 export const TimedSongSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'an id is lower-case letters, digits and dashes')),
   title: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
   composer: v.pipe(v.string(), v.maxLength(200)),
+  artist: v.optional(v.pipe(v.string(), v.maxLength(200))),
   tempo: v.pipe(
     v.array(v.strictObject({ time: finite, bpm: v.pipe(finite, v.minValue(10), v.maxValue(1000)) })),
     v.minLength(1),
@@ -221,6 +262,7 @@ export const TimedSongSchema = v.strictObject({
   sections: v.optional(v.array(v.strictObject({ time, kind: v.picklist(SECTION_KINDS) })), []),
   parts: v.union([v.strictTuple([TimedPartSchema]), v.strictTuple([TimedPartSchema, TimedPartSchema])]),
   audio: v.variant('kind', [
+    v.strictObject({ kind: v.literal('synth'), music: TimedMusicSchema }),
     v.strictObject({
       kind: v.literal('file'),
       key: v.pipe(v.string(), v.nonEmpty()),
@@ -269,17 +311,22 @@ export function loadTimedSong(data: unknown): Song {
     ),
   });
   const parts = s.parts.map(toPart) as [Part] | [Part, Part];
+  const audio: SongAudio =
+    s.audio.kind === 'synth'
+      ? { kind: 'synth', music: { tracks: s.audio.music.tracks }, tempo: new TempoMap(s.audio.music.tempo) }
+      : s.audio;
   return {
     id: s.id,
     title: s.title,
     composer: s.composer,
+    ...(s.artist ? { artist: s.artist } : {}),
     bpm: Math.round((s.tempo[0]?.bpm ?? 120) * 100) / 100,
     beatsPerBar: s.beatsPerBar,
     length: s.length,
     tempo,
     sections: s.sections,
     parts,
-    audio: s.audio,
+    audio,
     origin: 'imported',
     ...(s.offsetMs !== undefined ? { offsetMs: s.offsetMs } : {}),
   };

@@ -1,3 +1,4 @@
+import { integratedLoudness } from '../audio/loudness';
 import { translate } from '../content/strings';
 import { loadSongs } from '../core/chart';
 import { InputHub } from '../input/hub';
@@ -6,6 +7,7 @@ import { AudioService } from './audioService';
 import { watchDevices } from './devices';
 import { Emitter } from './emitter';
 import { PlayFlow } from './flow';
+import { createImports, IMPORTED_ID, type Imports } from './imports';
 import { Latch } from './latch';
 import { SongLibrary } from './library';
 import type { Settings } from './settings';
@@ -31,8 +33,9 @@ export class App {
   readonly flow: PlayFlow;
   /** Opens once every piece of art has loaded (the title's art comes first). */
   readonly art = new Latch();
-  /** What the page's URL asked for. */
-  readonly launch: Launch;
+  /** Imported songs: the importer, their music, the stored library. */
+  readonly imports: Imports;
+  private launched: Launch;
   private current: Settings;
   private scene = 'Boot';
 
@@ -60,16 +63,50 @@ export class App {
     // Said in the page too (scenes say it on the canvas): what really went wrong, and what helps.
     this.audio.on('failed', (f) => notices.error(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')));
     this.flow = new PlayFlow(this.library, store);
-    this.launch = parseLaunch(search, (id) => !!this.library.get(id));
-    if (this.launch.kind === 'song') {
-      const { songId, mode, difficulties } = this.launch;
+    this.imports = createImports({
+      library: this.library,
+      notices,
+      store,
+      t: (key, vars) => this.t(key, vars),
+      loudness: integratedLoudness,
+      sampleRate: () => this.audio.engine?.raw.sampleRate,
+    });
+    // An imported song's id is taken on trust until the stored songs are in (settleLaunch).
+    this.launched = parseLaunch(search, (id) => !!this.library.get(id) || IMPORTED_ID.test(id));
+    if (this.launched.kind === 'song') {
+      const { songId, mode, difficulties } = this.launched;
       this.flow.choose({ songId, mode, difficulties });
-    } else if (this.launch.kind === 'title' && this.launch.problem) {
-      const { what, value } = this.launch.problem;
-      notices.error(
-        what === 'song' ? this.t('noticeUnknownSong', { id: value }) : this.t('noticeUnknownScene', { name: value }),
-      );
+    } else this.tellLaunchProblem();
+  }
+
+  /** What the page's URL asked for (an imported song's id is checked by settleLaunch). */
+  get launch(): Launch {
+    return this.launched;
+  }
+
+  /**
+   * Waits for the stored songs, then checks a song asked for by URL: one that is not there after
+   * all opens the title, with a notice.
+   */
+  async settleLaunch(): Promise<Launch> {
+    const l = this.launched;
+    if (l.kind !== 'song' || this.library.get(l.songId)) return l;
+    // A database that never answers (blocked by another tab) must not hold the game up.
+    await Promise.race([this.imports.loaded, new Promise((r) => setTimeout(r, 5000))]);
+    if (l.kind === 'song' && !this.library.get(l.songId)) {
+      this.launched = { kind: 'title', problem: { what: 'song', value: l.songId } };
+      this.flow.choose({ songId: this.library.listed[0]?.id ?? '' });
+      this.tellLaunchProblem();
     }
+    return this.launched;
+  }
+
+  private tellLaunchProblem(): void {
+    if (this.launched.kind !== 'title' || !this.launched.problem) return;
+    const { what, value } = this.launched.problem;
+    this.notices.error(
+      what === 'song' ? this.t('noticeUnknownSong', { id: value }) : this.t('noticeUnknownScene', { name: value }),
+    );
   }
 
   get settings(): Settings {

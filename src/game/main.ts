@@ -1,6 +1,7 @@
 import { SONGS, TEST_SONG } from '../content/songs';
 import { lanesFor } from '../core/units';
 import { prefersTouch } from '../input/touch';
+import { installImportUi } from '../page/importUi';
 import { layout } from '../page/layoutDom';
 import { Notices } from '../page/notices';
 import { installDeviceUi } from '../page/pwa';
@@ -30,5 +31,6 @@ export function startGame(parent: HTMLElement): DrumGame {
     replay: () => null,
   });
   installDeviceUi(app);
+  installImportUi(app);
   return game;
 }

@@ -341,6 +341,28 @@ export class SaveStore {
     });
   }
 
+  /**
+   * Deletes every best entry of a song (all modes and difficulties, corrupt ones too), as when
+   * the player deletes an imported song. Returns how many were removed. Never throws.
+   */
+  removeBests(songId: string): number {
+    const keys: string[] = [];
+    try {
+      for (let i = 0; i < this.storage.length; i++) {
+        const key = this.storage.key(i) ?? '';
+        const where = parseBestKey(
+          key.startsWith(BEST_CORRUPT_PREFIX) ? BEST_PREFIX + key.slice(BEST_CORRUPT_PREFIX.length) : key,
+        );
+        if (where?.songId === songId) keys.push(key);
+      }
+    } catch (e) {
+      this.failed(e);
+      return 0;
+    }
+    for (const key of keys) this.remove(key);
+    return keys.length;
+  }
+
   /** Notices gathered and not yet returned, oldest first; the queue is emptied. */
   drainNotices(): Notice[] {
     return this.notices.splice(0);

@@ -62,7 +62,8 @@ export class Boot extends BaseScene {
 
   create(): void {
     this.load.removeAllListeners('progress');
-    void this.fonts.then(() => this.open());
+    // A song opened by URL may be an imported one, listed once the stored songs are read.
+    void Promise.all([this.fonts, this.app.settleLaunch()]).then(() => this.open());
   }
 
   private open(): void {

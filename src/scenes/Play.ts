@@ -135,17 +135,31 @@ export class Play extends BaseScene {
       })
       .setOrigin(0.5, 0)
       .setVisible(app.input.drums.list.length > 0);
+    // An imported song's music is decoded while the players get ready.
+    const music = this.prepareMusic(run);
     this.own(
       app.audio.whenRunning(
         app.input,
         (engine) => {
-          this.prompt.setVisible(false);
-          note.setVisible(false);
-          run.start(engine);
+          if (!app.imports.music.ready(run.song)) this.prompt.setText(this.t('songMusicLoading'));
+          void music.then(() => {
+            if (app.flow.run !== run) return;
+            this.prompt.setVisible(false);
+            note.setVisible(false);
+            run.start(engine);
+          });
         },
         (f) => this.prompt.setText(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')),
       ),
     );
+  }
+
+  /** Decodes an imported song's stored music; one that cannot be played here leaves a click track, said. */
+  private prepareMusic(run: Run): Promise<void> {
+    return this.app.imports.music.prepare(run.song).catch((e: unknown) => {
+      const detail = e instanceof Error ? e.message : String(e);
+      this.app.notices.error(this.t('songMusicFailed', { title: run.song.title, detail }));
+    });
   }
 
   private makeHud(p: PlayerId, bake: StaticLayer): PlayerHud {

@@ -1,18 +1,25 @@
 import type Phaser from 'phaser';
 import { CPU_SKILL_NAMES, isLocal } from '../core/lineup';
-import { chartOf, difficultiesOf } from '../core/song';
+import { chartOf, difficultiesOf, type Song } from '../core/song';
 import { DIFFICULTIES, type Difficulty, PLAYERS, type PlayerId } from '../core/units';
 import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
+import { formatLength } from '../game/songRows';
 import { FONT, hex } from '../game/theme';
 import { keyLabel } from '../input/bindings';
+import { ImportedSongControls } from '../objects/importedSongControls';
+import { SongList } from '../objects/songList';
 import { BaseScene } from './BaseScene';
 
 /** Song list, and a difficulty per player picked on that player's own keys. */
 export class SongSelect extends BaseScene {
   private songIndex = 0;
   private readonly ready: [boolean, boolean] = [false, false];
-  private songTexts: Phaser.GameObjects.Text[] = [];
+  private list!: SongList;
   private details!: Phaser.GameObjects.Text;
+  /** Offset and Delete, shown for an imported song. */
+  private controls!: ImportedSongControls;
+  /** Ids of the songs listed, to tell a new one when the library changes. */
+  private shownIds: string[] = [];
   private panels: { diffs: Phaser.GameObjects.Text[]; ready: Phaser.GameObjects.Text }[] = [];
   private skillText: Phaser.GameObjects.Text | null = null;
 
@@ -30,10 +37,9 @@ export class SongSelect extends BaseScene {
     this.ready[1] = this.cpu(1);
     this.panels = [];
     this.skillText = null;
-    const songs = this.app.library.listed;
     this.songIndex = Math.max(
       0,
-      songs.findIndex((s) => s.id === this.app.flow.selection.songId),
+      this.songs.findIndex((s) => s.id === this.app.flow.selection.songId),
     );
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.45).setOrigin(0);
@@ -45,18 +51,21 @@ export class SongSelect extends BaseScene {
         fontStyle: 'bold',
       })
       .setOrigin(0.5);
-    this.songTexts = songs.map((s, i) =>
-      this.add
-        .text(CENTER_X, 104 + i * 38, s.title, { fontFamily: FONT, fontSize: '26px', color: '#f5f3ff' })
-        .setOrigin(0.5)
-        .setInteractive({ useHandCursor: true })
-        .on('pointerup', () => this.pickSong(i)),
-    );
-    const listBottom = 104 + songs.length * 38;
+    this.list = new SongList(this, {
+      x: CENTER_X,
+      y: 86,
+      rows: 6,
+      rowHeight: 34,
+      heading: (group) => this.t(group === 'imported' ? 'songsImported' : 'songsShipped'),
+      onPick: (i) => this.pickSong(i),
+    });
+    const listBottom = this.list.bottom + 8;
     this.details = this.add
       .text(CENTER_X, listBottom - 6, '', { fontFamily: FONT, fontSize: '20px', color: '#cfc8ff', align: 'center' })
       .setOrigin(0.5, 0);
-    for (const p of PLAYERS) this.makePanel(p, listBottom + 52);
+    for (const p of PLAYERS) this.makePanel(p, listBottom + 60);
+    this.controls = new ImportedSongControls(this, HEIGHT - 40, () => this.refresh());
+    this.shownIds = this.songs.map((s) => s.id);
     this.add
       .text(CENTER_X, HEIGHT - 40, `▶ ${this.t('start')}`, {
         fontFamily: FONT,
@@ -74,15 +83,18 @@ export class SongSelect extends BaseScene {
       .setOrigin(0, 0.5)
       .setInteractive({ useHandCursor: true })
       .on('pointerup', () => this.scene.start('ModeSelect'));
+    this.own(this.app.library.on('changed', (all) => this.songsChanged(all)));
     this.onMenu((a) => {
-      if (a === 'up') this.pickSong((this.songIndex + songs.length - 1) % songs.length);
-      else if (a === 'down') this.pickSong((this.songIndex + 1) % songs.length);
+      if (this.controls.dialog?.open) return this.controls.dialog.handle(a);
+      const count = this.songs.length;
+      if (a === 'up') this.pickSong((this.songIndex + count - 1) % count);
+      else if (a === 'down') this.pickSong((this.songIndex + 1) % count);
       else if (a === 'confirm') this.start();
       else if (a === 'back') this.scene.start('ModeSelect');
     });
     this.own(
       this.app.input.on('drum', (press) => {
-        if (!this.scene.isActive()) return;
+        if (!this.scene.isActive() || this.controls.dialog?.open) return;
         const cpu = this.cpu(press.player);
         if (press.lane === 'hihat') this.stepDifficulty(press.player, -1);
         else if (press.lane === 'snare') this.stepDifficulty(press.player, 1);
@@ -143,11 +155,25 @@ export class SongSelect extends BaseScene {
     this.refresh();
   }
 
+  private get songs(): readonly Song[] {
+    return this.app.library.listed;
+  }
+
   private pickSong(i: number): void {
     this.songIndex = i;
-    const song = this.app.library.listed[i];
+    const song = this.songs[i];
     if (song) this.app.flow.choose({ songId: song.id });
     this.refresh();
+  }
+
+  /** Songs came in or went: a new one is chosen; a deleted chosen one gives way to the first. */
+  private songsChanged(all: readonly Song[]): void {
+    if (!this.scene.isActive()) return;
+    const shown = new Set(this.shownIds);
+    const added = this.songs.findLastIndex((s) => !shown.has(s.id));
+    const kept = this.songs.findIndex((s) => s.id === this.app.flow.selection.songId);
+    this.pickSong(added >= 0 ? added : Math.max(0, kept));
+    this.shownIds = all.map((s) => s.id);
   }
 
   private stepDifficulty(p: PlayerId, step: number): void {
@@ -178,12 +204,8 @@ export class SongSelect extends BaseScene {
 
   private refresh(): void {
     const song = this.app.flow.song;
-    this.songTexts.forEach((t, i) => {
-      const on = i === this.songIndex;
-      t.setColor(on ? '#ffd166' : '#f5f3ff').setScale(on ? 1.1 : 1);
-      t.setText(`${on ? '♪ ' : ''}${this.app.library.listed[i]?.title ?? ''}`);
-    });
-    const len = Math.round(song.length);
+    this.list.show(this.songs, this.songIndex);
+    this.controls.show(song);
     const sel = this.app.flow.selection;
     const best = this.app.store.best(song.id, sel.mode, this.app.flow.difficulties);
     const bestText = best?.players
@@ -192,10 +214,13 @@ export class SongSelect extends BaseScene {
       )
       .filter(Boolean)
       .join(' · ');
-    this.details.setText(
-      `${this.t('bpm')} ${song.bpm} · ${this.t('length')} ${Math.floor(len / 60)}:${String(len % 60).padStart(2, '0')}` +
-        (bestText ? `\n${this.t('best')}: ${bestText}` : ''),
-    );
+    const facts = [
+      ...(song.artist ? [this.t('songArtist', { artist: song.artist })] : []),
+      `${this.t('bpm')} ${song.bpm}`,
+      `${this.t('length')} ${formatLength(song.length)}`,
+      ...(song.origin === 'imported' && song.audio.kind === 'click' ? [this.t('songClickTrack')] : []),
+    ];
+    this.details.setText(facts.join(' · ') + (bestText ? `\n${this.t('best')}: ${bestText}` : ''));
     for (const p of PLAYERS) {
       const panel = this.panels[p];
       if (!panel) continue;

@@ -149,4 +149,50 @@ describe('loadTimedSong (the open song model)', () => {
     expect(s.audio).toEqual({ kind: 'click' });
     expect(s.offsetMs).toBe(12);
   });
+
+  it('keeps an artist, and the music of a .mid with its own tempo map in beats', () => {
+    const music = {
+      tempo: [
+        { beat: 0, bpm: 120 },
+        { beat: 8, bpm: 60 },
+      ],
+      tracks: [
+        {
+          name: 'Piano',
+          instrument: 'keys' as const,
+          volume: -6,
+          notes: [[0, 60, 1, 0.8] as [number, number, number, number]],
+        },
+      ],
+    };
+    const s = loadTimedSong({ ...timedSong(), artist: 'Someone', audio: { kind: 'synth', music } });
+    expect(s.artist).toBe('Someone');
+    expect(s.audio.kind).toBe('synth');
+    if (s.audio.kind !== 'synth') return;
+    expect(s.audio.music.tracks).toEqual(music.tracks);
+    expect(s.audio.tempo?.toSeconds(8)).toBeCloseTo(4, 12);
+    expect(s.audio.tempo?.toSeconds(9)).toBeCloseTo(5, 12);
+    expect(loadTimedSong(timedSong()).artist).toBeUndefined();
+  });
+
+  it('refuses music whose tempo does not start at beat 0, is unsorted, or names an unknown instrument', () => {
+    const withMusic = (music: unknown) => rejection({ ...timedSong(), audio: { kind: 'synth', music } });
+    const track = { name: 't', instrument: 'keys', notes: [] };
+    expect(withMusic({ tempo: [{ beat: 1, bpm: 120 }], tracks: [] })).toMatch(/starts at beat 0/);
+    expect(
+      withMusic({
+        tempo: [
+          { beat: 0, bpm: 120 },
+          { beat: 0, bpm: 90 },
+        ],
+        tracks: [],
+      }),
+    ).toMatch(/sorted/);
+    expect(withMusic({ tempo: [{ beat: 0, bpm: 120 }], tracks: [{ ...track, instrument: 'theremin' }] })).toMatch(
+      /instrument/,
+    );
+    expect(withMusic({ tempo: [{ beat: 0, bpm: 120 }], tracks: [{ ...track, notes: [[0, 200, 1, 1]] }] })).toMatch(
+      /audio/,
+    );
+  });
 });

@@ -742,3 +742,20 @@ describe('best scores', () => {
     );
   }, 20_000);
 });
+
+describe('removing the bests of a deleted song', () => {
+  it('removes every best of that song (all modes and difficulties, a corrupt one too) and nothing else', () => {
+    const storage = new MemoryStorage();
+    const s = store(storage);
+    s.recordResults(results([800_000, 600_000], 'duet', 0.5), NN);
+    s.recordResults(results([800_000, 600_000], 'battle'), ['hard', 'easy']);
+    s.recordResults({ ...results([1, 2], 'duet', 0.1), songId: 'imported-0123456789ab' }, NN);
+    storage.setItem('drumDiplomacy.corrupt.best.nara-nights.duet.easy-easy', '{');
+    storage.setItem('drumDiplomacy.best.nara-nights-2.duet.easy-easy', '{}');
+    expect(s.removeBests('nara-nights')).toBe(3);
+    expect(s.bestsFor('nara-nights')).toEqual([]);
+    expect(s.bestsFor('imported-0123456789ab')).toHaveLength(1);
+    expect(storage.getItem('drumDiplomacy.best.nara-nights-2.duet.easy-easy')).toBe('{}');
+    expect(s.removeBests('nara-nights')).toBe(0);
+  });
+});
