@@ -1,4 +1,4 @@
-import type { CpuSkill } from '../core/cpuPartner';
+import type { CpuSkillName } from '../core/cpuPartner';
 import { type Lineup, lineupFor } from '../core/lineup';
 import { nearestDifficulty, type Song } from '../core/song';
 import type { Difficulty, Mode, PerfMs, PlayerId, Seconds } from '../core/units';
@@ -13,7 +13,7 @@ export interface Selection {
   readonly mode: Mode;
   readonly difficulties: readonly [Difficulty, Difficulty];
   /** Solo: how well the CPU partner plays. */
-  readonly cpuSkill: CpuSkill['name'];
+  readonly cpuSkill: CpuSkillName;
 }
 
 /** A finished run as Results shows it: what was played and judged, and which bests it set. */

@@ -93,7 +93,7 @@ export class Play extends BaseScene {
       .text(CENTER_X, 300, '', { ...big, fontSize: '30px', backgroundColor: '#1d1b4fdd', padding: { x: 24, y: 14 } })
       .setOrigin(0.5);
 
-    this.own(run.match.on((e) => this.onMatchEvent(e)));
+    this.own(run.on('match', (e) => this.onMatchEvent(e)));
     this.own(run.on('sound', ({ player, lane }) => this.huds[player]?.flash(lane)));
     this.own(run.on('countIn', ({ until }) => (this.countInUntil = until)));
     this.own(
