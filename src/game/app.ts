@@ -7,6 +7,7 @@ import { Emitter } from './emitter';
 import { PlayFlow } from './flow';
 import { Latch } from './latch';
 import { SongLibrary } from './library';
+import { openIndexedDbBackend, ReplayStore, type ReplayStoreProblem } from './replayStore';
 import type { Settings } from './settings';
 import type { SaveStore, Notice as StorageNotice } from './storage';
 import { type Launch, parseLaunch } from './url';
@@ -16,6 +17,8 @@ export interface AppEvents extends Record<string, unknown> {
   /** The topmost scene changed. */
   scene: string;
   settings: Settings;
+  /** A scene should be shown now, whatever is showing (a replay file was opened: 'Play'). */
+  goTo: string;
 }
 
 /**
@@ -28,6 +31,8 @@ export class App {
   readonly input: InputHub;
   readonly audio: AudioService;
   readonly flow: PlayFlow;
+  /** Every finished run, kept as a replay (IndexedDB). */
+  readonly replays: ReplayStore;
   /** Opens once every piece of art has loaded (the title's art comes first). */
   readonly art = new Latch();
   /** What the page's URL asked for. */
@@ -57,11 +62,13 @@ export class App {
     this.audio = new AudioService(() => this.current.volumes);
     // Said in the page too (scenes say it on the canvas): what really went wrong, and what helps.
     this.audio.on('failed', (f) => notices.error(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')));
-    this.flow = new PlayFlow(this.library, store);
+    this.replays = new ReplayStore(openIndexedDbBackend(), (p) => this.tellReplayStore(p));
+    this.flow = new PlayFlow(this.library, store, this.replays);
     this.launch = parseLaunch(search, (id) => !!this.library.get(id));
     if (this.launch.kind === 'song') {
-      const { songId, mode, difficulties } = this.launch;
+      const { songId, mode, difficulties, practice } = this.launch;
       this.flow.choose({ songId, mode, difficulties });
+      if (practice) this.flow.setPlan({ kind: 'practice', setup: practice });
     } else if (this.launch.kind === 'title' && this.launch.problem) {
       const { what, value } = this.launch.problem;
       notices.error(
@@ -90,6 +97,19 @@ export class App {
 
   tellStorage(n: StorageNotice): void {
     tellStorage(this.notices, this.current.language, n);
+  }
+
+  private tellReplayStore(p: ReplayStoreProblem): void {
+    if (p.kind !== 'unavailable') console.error('replay store:', p);
+    this.notices.error(
+      this.t(
+        p.kind === 'unavailable'
+          ? 'replayStoreUnavailable'
+          : p.kind === 'failed'
+            ? 'replayStoreFailed'
+            : 'replayUnreadable',
+      ),
+    );
   }
 
   /** Called by every scene as it starts and stops, with the topmost scene's key. */

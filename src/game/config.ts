@@ -6,6 +6,8 @@ import { Calibration } from '../scenes/Calibration';
 import { ModeSelect } from '../scenes/ModeSelect';
 import { Pause } from '../scenes/Pause';
 import { Play } from '../scenes/Play';
+import { Practice } from '../scenes/Practice';
+import { Replays } from '../scenes/Replays';
 import { Results } from '../scenes/Results';
 import { Settings } from '../scenes/Settings';
 import { SongSelect } from '../scenes/SongSelect';
@@ -21,6 +23,8 @@ export const SCENES = [
   Play,
   Pause,
   Results,
+  Practice,
+  Replays,
   Settings,
   Bindings,
   Calibration,

@@ -139,6 +139,11 @@ export class OptionList {
     this.change(this.focus, h.dir, now - h.since > FAST_AFTER_MS);
   }
 
+  /** Redraws every row's value (values changed from outside the list). */
+  refresh(): void {
+    for (let i = 0; i < this.rows.length; i++) this.draw(i);
+  }
+
   setFocus(i: number): void {
     this.focus = i;
     const accent = this.scene.palette.accent;

@@ -15,6 +15,7 @@ import { CueTrack } from '../objects/cueTrack';
 import { HarmonyMeter } from '../objects/harmonyMeter';
 import { LessonHints } from '../objects/lessonHints';
 import { PlayerHud } from '../objects/playerHud';
+import { RunOverlays } from '../objects/runOverlays';
 import { NaraStage } from '../objects/stage';
 import { Ticker } from '../objects/ticker';
 import type { Run } from '../run/run';
@@ -41,6 +42,7 @@ export class Play extends BaseScene {
   private huds: PlayerHud[] = [];
   private stage!: NaraStage;
   private meter: HarmonyMeter | null = null;
+  private overlays: RunOverlays | null = null;
   private cues = new CueTrack();
   private prompt!: Phaser.GameObjects.Text;
   private countText!: Phaser.GameObjects.Text;
@@ -56,6 +58,7 @@ export class Play extends BaseScene {
     this.run = null;
     this.huds = [];
     this.meter = null;
+    this.overlays = null;
     this.cues = new CueTrack();
     if (!app.art.ready) {
       // Reached before the background loading finished (a very quick player): wait for it.
@@ -103,8 +106,17 @@ export class Play extends BaseScene {
       }),
     );
     this.own(app.input.on('drum', (p) => run.press(p)));
+    const overlays = new RunOverlays(
+      this,
+      run,
+      this.huds,
+      { t: (key, vars) => this.t(key, vars), tell: (text) => app.notices.info(text, 4000) },
+      (d) => this.own(d),
+    );
+    this.overlays = overlays;
     this.onMenu((a) => {
       if (a === 'back') this.pause();
+      else overlays.handle(a);
     });
     this.own(watchPauseTriggers(app.audio, touchLayout, () => this.pause()));
     this.makeCues(run);
@@ -126,7 +138,13 @@ export class Play extends BaseScene {
   private makeHud(p: PlayerId, bake: StaticLayer): PlayerHud {
     const run = this.run as Run;
     const difficulty = run.setup.difficulties[p];
-    const who = isLocal(run.lineup, p) ? this.t(p === 0 ? 'player1' : 'player2') : this.t('cpuPartner');
+    const seat = run.lineup.seats[p];
+    // Watching, each side is named as it was played; otherwise by who plays it now.
+    const kind = run.watching ? (run.setup.recorded?.seats?.[p] ?? 'local') : seat.kind;
+    const who =
+      kind === 'local' || kind === 'remote'
+        ? this.t(p === 0 ? 'player1' : 'player2')
+        : this.t(kind === 'replay' ? 'ghost' : seat.skill?.name === 'autoplay' ? 'autoplay' : 'cpuPartner');
     return new PlayerHud(
       this,
       {
@@ -252,6 +270,7 @@ export class Play extends BaseScene {
     this.beatTimes.length = 0;
     for (let k = 0; k < 8; k++) this.beatTimes.push(tempo.toSeconds(first + k * bar));
     for (const hud of this.huds) hud.draw(display, this.beatTimes, Math.max(0, beat));
+    this.overlays?.update();
     this.updateCountIn(run, t);
     this.cues.update(t);
   }
