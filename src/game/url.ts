@@ -10,6 +10,8 @@ export const URL_SCENES = [
   'Bindings',
   'Calibration',
   'About',
+  'Practice',
+  'Replays',
 ] as const;
 
 /** What the page's URL asks for. */

@@ -38,7 +38,7 @@ export class RunOverlays {
     own(run.on('reset', () => this.redraw()));
     if (run.watching) {
       this.watchBar = new WatchBar(scene, run, {
-        y: touchLayout ? 92 : 168,
+        y: touchLayout ? 92 : 180,
         label: (speed) => t('replayWatching', { speed }),
         help: t('watchHelp'),
       });
@@ -72,6 +72,9 @@ export class RunOverlays {
   handle(a: MenuAction): boolean {
     const bar = this.watchBar;
     if (!bar) return false;
+    // Not before the song runs: the key that unlocked the sound (and started the count-in) is no command.
+    const t = this.run.songTime(performance.now());
+    if (t === null || t < this.run.span.start) return false;
     if (a === 'left') bar.seekBy(-5);
     else if (a === 'right') bar.seekBy(5);
     else if (a === 'up') bar.speedBy(1);

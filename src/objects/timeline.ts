@@ -50,7 +50,7 @@ export class Timeline {
         });
     }
     scene.add
-      .zone(o.x, o.y, o.width, o.height)
+      .rectangle(o.x, o.y, o.width, o.height, 0x000000, 0.001)
       .setOrigin(0)
       .setInteractive({ useHandCursor: true })
       .on('pointerup', (p: Phaser.Input.Pointer) =>

@@ -170,7 +170,7 @@ export class Play extends BaseScene {
     const box = new CaptionBox(this, {
       x: CENTER_X,
       // Shown at the intro and in breaks, when few notes fall; on touch it spans the inner lanes.
-      y: touchLayout ? 330 : 268,
+      y: touchLayout ? 330 : run.watching ? 340 : 268,
       width: 560,
       language,
       calm: this.calm,

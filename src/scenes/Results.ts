@@ -102,7 +102,7 @@ export class Results extends BaseScene {
       ...resultActions(this, data),
       { label: this.t('back'), action: leave },
     ];
-    new Menu(this, items, { x: CENTER_X, y: 352, width: 300, spacing: items.length > 7 ? 40 : 46, fontSize: 18 });
+    new Menu(this, items, { x: CENTER_X, y: 350, width: 300, spacing: items.length > 7 ? 38 : 42, fontSize: 18 });
     this.onMenu((a) => {
       if (a === 'back') leave();
     });
