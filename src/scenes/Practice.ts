@@ -103,17 +103,14 @@ export class Practice extends BaseScene {
       {
         kind: 'choice',
         label: this.t('practiceSection'),
-        options: sections.map((s, i) => ({
-          value: String(i),
-          label: `${this.t(SECTION_NAME[s.kind] ?? 'practiceSection')} ${s.fromBar}–${s.toBar}`,
-        })),
-        get: () =>
-          String(
-            Math.max(
-              0,
-              sections.findIndex((s) => s.fromBar === this.setup.fromBar && s.toBar === this.setup.toBar),
-            ),
-          ),
+        options: [
+          { value: '-1', label: '–' },
+          ...sections.map((s, i) => ({
+            value: String(i),
+            label: `${this.t(SECTION_NAME[s.kind] ?? 'practiceSection')} ${s.fromBar}–${s.toBar}`,
+          })),
+        ],
+        get: () => String(sections.findIndex((s) => s.fromBar === this.setup.fromBar && s.toBar === this.setup.toBar)),
         set: (v) => {
           const s = sections[Number(v)];
           if (s) this.change({ fromBar: s.fromBar, toBar: s.toBar });
