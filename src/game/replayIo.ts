@@ -7,8 +7,18 @@ import {
   type ReplayProblem,
   replayFileName,
 } from '../core/replay';
+import type { Song } from '../core/song';
 import { downloadText } from '../page/download';
-import type { App } from './app';
+import type { RunPlan } from './flow';
+
+/** What opening a replay needs of the app (App is one; Node tests pass a fake). */
+export interface ReplayHost {
+  readonly library: { get(id: string): Song | undefined };
+  readonly notices: { info(text: string, ms?: number): void; error(text: string, ms?: number): void };
+  readonly flow: { setPlan(plan: RunPlan): void };
+  readonly events: { emit(name: 'goTo', scene: string): void };
+  t(key: StringKey, vars?: Record<string, string | number>): string;
+}
 
 /*
  * Replay files in and out: a file opened (imported) is checked and, if it can be watched,
@@ -17,7 +27,7 @@ import type { App } from './app';
  */
 
 /** The player's message for a replay file that cannot be opened. */
-export function replayProblemText(app: App, problem: ReplayProblem, file: string): string {
+export function replayProblemText(app: ReplayHost, problem: ReplayProblem, file: string): string {
   const t = (key: StringKey, vars: Record<string, string | number> = {}) => app.t(key, { file, ...vars });
   switch (problem.kind) {
     case 'corrupt':
@@ -41,7 +51,7 @@ export function replayProblemText(app: App, problem: ReplayProblem, file: string
 }
 
 /** Says whether judging the replay again gave the results it recorded. */
-export function tellDifferences(app: App, differences: readonly string[]): void {
+export function tellDifferences(app: ReplayHost, differences: readonly string[]): void {
   if (differences.length === 0) app.notices.info(app.t('replaySame'));
   else app.notices.info(app.t('replayDiffers', { detail: differences.slice(0, 4).join('; ') }), 12_000);
 }
@@ -52,7 +62,7 @@ export function tellDifferences(app: App, differences: readonly string[]): void 
  * else changes.
  * @returns the opened replay, or null.
  */
-export function importReplay(app: App, text: string, file: string): OpenedReplay | null {
+export function importReplay(app: ReplayHost, text: string, file: string): OpenedReplay | null {
   const r = loadReplay(text, (id) => app.library.get(id));
   if (!r.ok) {
     app.notices.error(replayProblemText(app, r.problem, file));
@@ -64,13 +74,13 @@ export function importReplay(app: App, text: string, file: string): OpenedReplay
 }
 
 /** Sets the next run to watch an opened replay (and says whether it judged the same). */
-export function watch(app: App, replay: OpenedReplay, rate = 1): void {
+export function watch(app: ReplayHost, replay: OpenedReplay, rate = 1): void {
   tellDifferences(app, replay.differences);
   app.flow.setPlan({ kind: 'watch', replay, rate });
 }
 
 /** Opens a stored or finished run's replay for watching or racing; null (with a notice) if it cannot be. */
-export function reopen(app: App, doc: ReplayDoc): OpenedReplay | null {
+export function reopen(app: ReplayHost, doc: ReplayDoc): OpenedReplay | null {
   const text = encodeReplay(doc);
   const r = loadReplay(text, (id) => app.library.get(id));
   if (r.ok) return r.value;
@@ -79,7 +89,7 @@ export function reopen(app: App, doc: ReplayDoc): OpenedReplay | null {
 }
 
 /** Downloads a replay as a file. */
-export function exportReplay(app: App, doc: ReplayDoc): void {
+export function exportReplay(app: ReplayHost, doc: ReplayDoc): void {
   const name = replayFileName(doc);
   downloadText(name, encodeReplay(doc));
   app.notices.info(app.t('replaySaved', { name }));
