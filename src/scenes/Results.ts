@@ -154,8 +154,8 @@ export class Results extends BaseScene {
         color: c,
         fontStyle: bold ? 'bold' : 'normal',
       });
-    const cpu = this.finished.results.seats[p] === 'cpu';
-    const who = cpu ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
+    const seat = this.finished.results.seats[p];
+    const who = this.t(seat === 'cpu' ? 'cpuPartner' : seat === 'replay' ? 'ghost' : p === 0 ? 'player1' : 'player2');
     text(20, 14, `${who} · ${this.t(r.difficulty)}`, 22, hex(color), true);
     text(20, 44, r.grade, 84, '#ffe8a3', true);
     text(160, 58, r.score.toLocaleString('en-US'), 40, '#ffffff', true);
