@@ -155,8 +155,8 @@ export function afterLoop(
   let hits = 0;
   let notes = 0;
   for (const p of slots) {
-    const r = results.players[p];
-    if (!r) continue;
+    // A Match's results always hold both players.
+    const r = results.players[p] as Results['players'][number];
     notes += r.hits.length;
     hits += r.counts.perfect + r.counts.great + r.counts.good;
   }

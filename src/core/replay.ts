@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { DrumInput } from './judge';
 import type { SeatKind } from './lineup';
-import { type MatchSetup, type Results, replay } from './match';
+import { type MatchSetup, type PlayerResult, type Results, replay } from './match';
 import { matchCharts, type Note, type Song } from './song';
 import {
   DIFFICULTIES,
@@ -201,15 +201,15 @@ export function replayFileName(doc: ReplayDoc): string {
 }
 
 function summaryOf(r: Results): ReplayDoc['results'] {
-  const counts = (p: PlayerId): Counts => {
-    const c = r.players[p]?.counts;
-    return { perfect: c?.perfect ?? 0, great: c?.great ?? 0, good: c?.good ?? 0, miss: c?.miss ?? 0 };
-  };
-  return {
-    scores: [r.players[0]?.score ?? 0, r.players[1]?.score ?? 0],
-    counts: [counts(0), counts(1)],
-    harmony: r.harmony,
-  };
+  // A Match's results always hold both players.
+  const [a, b] = r.players as [PlayerResult, PlayerResult];
+  const counts = ({ counts: c }: PlayerResult): Counts => ({
+    perfect: c.perfect,
+    great: c.great,
+    good: c.good,
+    miss: c.miss,
+  });
+  return { scores: [a.score, b.score], counts: [counts(a), counts(b)], harmony: r.harmony };
 }
 
 /* ---------- reading a replay ---------- */
@@ -259,9 +259,10 @@ export function parseReplay(text: string): Parsed<ReplayDoc> {
   }
   const parsed = v.safeParse(ReplaySchema, data);
   if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue?.path?.map((p) => String(p.key)).join('.');
-    return fail({ kind: 'invalid', detail: `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`.slice(0, 160) });
+    // A failed parse has at least one issue, and every field of the schema has a path.
+    const issue = parsed.issues[0] as v.BaseIssue<unknown>;
+    const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+    return fail({ kind: 'invalid', detail: `${path}: ${issue.message}`.slice(0, 160) });
   }
   const doc = parsed.output;
   if (replayChecksum(doc) !== doc.checksum) return fail({ kind: 'tampered' });

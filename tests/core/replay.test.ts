@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SONGS, TEST_SONG } from '../../src/content/songs';
 import { loadSong } from '../../src/core/chart';
 import type { DrumInput } from '../../src/core/judge';
-import { replay } from '../../src/core/match';
+import { Match, replay } from '../../src/core/match';
 import {
   chartId,
   compareResults,
@@ -136,6 +136,28 @@ describe('replay files: made, read, judged again', () => {
       { numRuns: 60 },
     );
   }, 30_000);
+
+  it('a match tells each judged note’s current judgement (what a seek redraws from)', () => {
+    const charts = matchCharts(song, ['hard', 'hard']);
+    const m = new Match({
+      songId: song.id,
+      mode: 'duet',
+      charts,
+      difficulties: ['hard', 'hard'],
+      inputOffsetsMs: [0, 0],
+    });
+    const notes = charts[0];
+    const first = notes[0];
+    const later = notes.find((n) => first && n.time > first.time + 0.2);
+    if (!first || !later) throw new Error('short chart');
+    m.press({ player: 0, lane: later.lane, time: later.time + 0.03 });
+    m.advance(later.time + 0.001);
+    const judged = new Map(m.judged(0).map((j) => [j.note.id, j.judgement]));
+    expect(judged.get(first.id)).toBe('miss');
+    expect(judged.get(later.id)).toBe('great');
+    expect([...judged.values()].filter((j) => j !== 'miss')).toEqual(['great']);
+    expect(m.judged(1).length).toBeGreaterThan(0);
+  });
 
   it('names files by song, mode, difficulties and date', () => {
     expect(replayFileName(makeReplay(recorded()))).toBe('test-song-duet-hard-normal-2026-12-03-100000.ddreplay');
