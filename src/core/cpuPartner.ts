@@ -10,9 +10,12 @@ import { LANES, type Lane, type Ms, type PlayerId } from './units';
  * reproducible from (chart, skill, seed) and can be replayed like any other.
  */
 
+/** The CPU partners a Solo player can choose. */
+export type CpuSkillName = 'novice' | 'steady' | 'pro';
+
 /** How well a CPU partner plays. */
 export interface CpuSkill {
-  readonly name: 'novice' | 'steady' | 'pro';
+  readonly name: CpuSkillName | 'autoplay';
   /** Standard deviation of its timing error, ms. */
   readonly sigmaMs: Ms;
   /** Mean timing error, ms (positive = late, like a human who drags). */
@@ -22,11 +25,14 @@ export interface CpuSkill {
 }
 
 /** The three partners a Solo player can choose. */
-export const CPU_SKILLS: Readonly<Record<CpuSkill['name'], CpuSkill>> = {
+export const CPU_SKILLS: Readonly<Record<CpuSkillName, CpuSkill>> = {
   novice: { name: 'novice', sigmaMs: 35, meanMs: 12, missChance: 0.08 },
   steady: { name: 'steady', sigmaMs: 18, meanMs: 4, missChance: 0.02 },
   pro: { name: 'pro', sigmaMs: 8, meanMs: 0, missChance: 0.003 },
 };
+
+/** The practice demo: every note exactly on time. */
+export const AUTOPLAY: CpuSkill = { name: 'autoplay', sigmaMs: 0, meanMs: 0, missChance: 0 };
 
 /**
  * Keeps each press this far inside the windows that bound it, ms, so that rounding a press

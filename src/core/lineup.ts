@@ -1,4 +1,4 @@
-import { CPU_SKILLS, type CpuSkill } from './cpuPartner';
+import { AUTOPLAY, CPU_SKILLS, type CpuSkill, type CpuSkillName } from './cpuPartner';
 import type { Difficulty, Mode, Ms, PlayerId } from './units';
 
 /*
@@ -32,7 +32,7 @@ export const LESSON_SONG = 'first-lesson';
 const LESSON_DIFFICULTIES: readonly [Difficulty, Difficulty] = ['normal', 'normal'];
 
 /** Skill names a Solo player can pick for the CPU partner, in menu order. */
-export const CPU_SKILL_NAMES: readonly CpuSkill['name'][] = ['novice', 'steady', 'pro'];
+export const CPU_SKILL_NAMES: readonly CpuSkillName[] = ['novice', 'steady', 'pro'];
 
 const LOCAL: Seat = { kind: 'local' };
 
@@ -43,7 +43,7 @@ const LOCAL: Seat = { kind: 'local' };
  * - Lesson: the person plays the novice's part (slot 1, Lee's), Takaichi's part is played by a
  *   pro CPU partner as the teacher, on the lesson song at Normal.
  */
-export function lineupFor(mode: Mode, cpuSkill: CpuSkill['name'] = 'steady'): Lineup {
+export function lineupFor(mode: Mode, cpuSkill: CpuSkillName = 'steady'): Lineup {
   switch (mode) {
     case 'solo':
       return { mode, seats: [LOCAL, { kind: 'cpu', skill: CPU_SKILLS[cpuSkill] }], back: 'SongSelect', fixed: null };
@@ -99,4 +99,35 @@ export function runOffsets(
 /** Is slot `p` played by someone at this screen (who picks a difficulty and says ready)? */
 export function isLocal(lineup: Lineup, p: PlayerId): boolean {
   return lineup.seats[p].kind === 'local';
+}
+
+const REPLAY: Seat = { kind: 'replay' };
+
+/** Watching a recorded run: every slot plays back what was recorded; nobody at this screen plays. */
+export function watchLineup(mode: Mode): Lineup {
+  return { ...lineupFor(mode), seats: [REPLAY, REPLAY], fixed: null };
+}
+
+/**
+ * Racing a ghost: slot `ghost` plays back a recorded run (your best, or an imported replay) and
+ * the other slot is played here.
+ */
+export function ghostLineup(mode: Mode, ghost: PlayerId): Lineup {
+  const seats: [Seat, Seat] = ghost === 0 ? [REPLAY, LOCAL] : [LOCAL, REPLAY];
+  return { ...lineupFor(mode), seats, fixed: null };
+}
+
+/**
+ * Practice: the mode's lineup, with `demo` (if any) played perfectly by the game, so a player
+ * can watch and hear a part before playing it.
+ */
+export function practiceLineup(mode: Mode, demo: PlayerId | null, cpuSkill: CpuSkillName = 'steady'): Lineup {
+  const base = lineupFor(mode, cpuSkill);
+  if (demo === null) return { ...base, fixed: null };
+  const seats: [Seat, Seat] = [base.seats[0], base.seats[1]];
+  seats[demo] = { kind: 'cpu', skill: AUTOPLAY };
+  // The other slot is played here (in Lesson and Solo it may have been the CPU's).
+  const other: PlayerId = demo === 0 ? 1 : 0;
+  seats[other] = LOCAL;
+  return { ...base, seats, fixed: null };
 }

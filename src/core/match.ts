@@ -176,6 +176,11 @@ export class Match {
     return this.tracks[p].score;
   }
 
+  /** The current judgement of every note a player has had judged, in the order they were made. */
+  judged(p: PlayerId): readonly ScoredJudgement[] {
+    return [...this.tracks[p].byNote.values()];
+  }
+
   /** Results as of now; call `advance(Infinity)` first for a finished run. */
   results(): Results {
     const players = PLAYERS.map((p) => this.playerResult(p));

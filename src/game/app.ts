@@ -10,6 +10,7 @@ import { PlayFlow } from './flow';
 import { createImports, IMPORTED_ID, type Imports } from './imports';
 import { Latch } from './latch';
 import { SongLibrary } from './library';
+import { openIndexedDbBackend, ReplayStore, type ReplayStoreProblem } from './replayStore';
 import type { Settings } from './settings';
 import type { SaveStore, Notice as StorageNotice } from './storage';
 import { type Launch, parseLaunch } from './url';
@@ -19,6 +20,8 @@ export interface AppEvents extends Record<string, unknown> {
   /** The topmost scene changed. */
   scene: string;
   settings: Settings;
+  /** A scene should be shown now, whatever is showing (a replay file was opened: 'Play'). */
+  goTo: string;
 }
 
 /**
@@ -31,6 +34,8 @@ export class App {
   readonly input: InputHub;
   readonly audio: AudioService;
   readonly flow: PlayFlow;
+  /** Every finished run, kept as a replay (IndexedDB). */
+  readonly replays: ReplayStore;
   /** Opens once every piece of art has loaded (the title's art comes first). */
   readonly art = new Latch();
   /** Imported songs: the importer, their music, the stored library. */
@@ -62,7 +67,8 @@ export class App {
     this.audio = new AudioService(() => this.current.volumes);
     // Said in the page too (scenes say it on the canvas): what really went wrong, and what helps.
     this.audio.on('failed', (f) => notices.error(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')));
-    this.flow = new PlayFlow(this.library, store);
+    this.replays = new ReplayStore(openIndexedDbBackend(), (p) => this.tellReplayStore(p));
+    this.flow = new PlayFlow(this.library, store, this.replays);
     this.imports = createImports({
       library: this.library,
       notices,
@@ -74,8 +80,9 @@ export class App {
     // An imported song's id is taken on trust until the stored songs are in (settleLaunch).
     this.launched = parseLaunch(search, (id) => !!this.library.get(id) || IMPORTED_ID.test(id));
     if (this.launched.kind === 'song') {
-      const { songId, mode, difficulties } = this.launched;
+      const { songId, mode, difficulties, practice } = this.launched;
       this.flow.choose({ songId, mode, difficulties });
+      if (practice) this.flow.setPlan({ kind: 'practice', setup: practice });
     } else this.tellLaunchProblem();
   }
 
@@ -130,6 +137,19 @@ export class App {
 
   tellStorage(n: StorageNotice): void {
     tellStorage(this.notices, this.current.language, n);
+  }
+
+  private tellReplayStore(p: ReplayStoreProblem): void {
+    if (p.kind !== 'unavailable') console.error('replay store:', p);
+    this.notices.error(
+      this.t(
+        p.kind === 'unavailable'
+          ? 'replayStoreUnavailable'
+          : p.kind === 'failed'
+            ? 'replayStoreFailed'
+            : 'replayUnreadable',
+      ),
+    );
   }
 
   /** Called by every scene as it starts and stops, with the topmost scene's key. */

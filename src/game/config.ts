@@ -8,6 +8,8 @@ import { Devices } from '../scenes/Devices';
 import { ModeSelect } from '../scenes/ModeSelect';
 import { Pause } from '../scenes/Pause';
 import { Play } from '../scenes/Play';
+import { Practice } from '../scenes/Practice';
+import { Replays } from '../scenes/Replays';
 import { Results } from '../scenes/Results';
 import { Settings } from '../scenes/Settings';
 import { SongSelect } from '../scenes/SongSelect';
@@ -23,6 +25,8 @@ export const SCENES = [
   Play,
   Pause,
   Results,
+  Practice,
+  Replays,
   Settings,
   Bindings,
   Calibration,

@@ -28,9 +28,10 @@ export function startGame(parent: HTMLElement): DrumGame {
       if (!lanesFor(d).includes(lane)) return null;
       return layout.toPage(game, laneX(player, d, lane), HIGHWAY.hitLineY);
     },
-    replay: () => null,
+    replay: () => app.flow.lastReplay,
   });
   installDeviceUi(app);
   installImportUi(app);
+  app.events.on('goTo', (key) => game.goTo(key));
   return game;
 }

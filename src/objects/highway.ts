@@ -11,6 +11,8 @@ import { keyLabel } from '../input/bindings';
 import type { StaticLayer } from './bake';
 
 const POOL_SIZE = 96;
+/** Ghost marks drawn at most at once. */
+const GHOST_POOL = 48;
 
 /**
  * One player's note highway: lanes, the hit line with a pad per lane, and the notes, drawn
@@ -27,6 +29,9 @@ export class Highway {
   readonly lanes: readonly Lane[];
   /** Seconds after which an unhit note can no longer be hit (drawn dimmed). */
   private readonly lateLimit: Seconds;
+  /** Where a recorded run (the best) pressed: faint marks in the lanes, moving with the notes. */
+  private ghost: { times: Float64Array; lanes: Lane[] } | null = null;
+  private readonly ghostMarks: Phaser.GameObjects.Rectangle[] = [];
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -102,6 +107,19 @@ export class Highway {
     this.state.delete(noteId);
   }
 
+  /** Forgets every judgement (the run was sought, or a practice loop starts again). */
+  clearMarks(): void {
+    this.state.clear();
+  }
+
+  /** Shows a ghost's presses (song seconds, in time order) as faint marks in their lanes. */
+  setGhost(presses: readonly { time: Seconds; lane: Lane }[]): void {
+    this.ghost = { times: Float64Array.from(presses, (p) => p.time), lanes: presses.map((p) => p.lane) };
+    const w = laneWidth(this.difficulty) - 10;
+    for (let i = this.ghostMarks.length; i < GHOST_POOL; i++)
+      this.ghostMarks.push(this.scene.add.rectangle(0, 0, w, 6, 0xffffff, 0.35).setVisible(false));
+  }
+
   /** Lights a lane's pad and beam on a press. */
   flash(lane: Lane): void {
     const beam = this.beams.get(lane);
@@ -149,12 +167,30 @@ export class Highway {
       img.setVisible(false);
       (this.rings[j] as Phaser.GameObjects.Image).setVisible(false);
     }
+    this.drawGhost(since, until, yOf);
     this.barLines.forEach((line, k) => {
       const t = beatTimes[k];
       const visible = t !== undefined && t >= displayTime && t <= until;
       line.setVisible(visible);
       if (visible) line.setY(yOf(t as number));
     });
+  }
+
+  private drawGhost(since: Seconds, until: Seconds, yOf: (t: Seconds) => number): void {
+    const g = this.ghost;
+    if (!g) return;
+    let used = 0;
+    for (let i = lowerBound(g.times, since); i < g.times.length && used < GHOST_POOL; i++) {
+      const t = g.times[i] as number;
+      if (t > until) break;
+      const lane = g.lanes[i] as Lane;
+      if (!this.lanes.includes(lane)) continue;
+      (this.ghostMarks[used++] as Phaser.GameObjects.Rectangle)
+        .setPosition(laneX(this.player, this.difficulty, lane), yOf(t))
+        .setVisible(true);
+    }
+    for (let j = used; j < this.ghostMarks.length; j++)
+      (this.ghostMarks[j] as Phaser.GameObjects.Rectangle).setVisible(false);
   }
 }
 

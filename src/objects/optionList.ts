@@ -141,11 +141,9 @@ export class OptionList {
     this.change(this.focus, h.dir, now - h.since > FAST_AFTER_MS);
   }
 
-  /** Redraws every row's value (after something else changed them). */
+  /** Redraws every row's value (values changed from outside the list). */
   refresh(): void {
-    this.rows.forEach((_, i) => {
-      this.draw(i);
-    });
+    for (let i = 0; i < this.rows.length; i++) this.draw(i);
   }
 
   setFocus(i: number): void {

@@ -33,6 +33,7 @@ export class PlayerHud {
   private readonly score: Phaser.GameObjects.Text;
   private readonly combo: Phaser.GameObjects.Text;
   private readonly popup: Phaser.GameObjects.Text;
+  private ghostText: Phaser.GameObjects.Text | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -88,6 +89,29 @@ export class PlayerHud {
   reverted(r: ScoredJudgement, score: number, combo: number): void {
     this.highway.unmark(r.note.id);
     this.showScore(score, combo);
+  }
+
+  /** The run was made afresh (a seek, a new practice loop): marks, score and combo as they now are. */
+  reset(judged: readonly ScoredJudgement[], score: number, combo: number): void {
+    this.highway.clearMarks();
+    for (const r of judged) this.highway.mark(r.note.id, r.judgement);
+    this.showScore(score, combo);
+  }
+
+  /**
+   * A ghost (the best run) beside this part: its presses as faint marks, its score so far under
+   * this player's (`label` formats it).
+   */
+  showGhost(presses: readonly { time: Seconds; lane: Lane }[]): void {
+    this.highway.setGhost(presses);
+    this.ghostText = this.scene.add
+      .text(highwayCenter(this.o.player), 80, '', { fontFamily: FONT, fontSize: '18px', color: '#d9d4ff' })
+      .setOrigin(0.5, 0)
+      .setAlpha(0.8);
+  }
+
+  setGhostScore(text: string): void {
+    if (this.ghostText && this.ghostText.text !== text) this.ghostText.setText(text);
   }
 
   /** A press that took no note: the drummer still strikes. */

@@ -14,6 +14,18 @@ export class DrumGame extends Phaser.Game {
     const active = this.scene.getScenes(true);
     return active[active.length - 1]?.scene.key ?? 'Boot';
   }
+
+  /**
+   * Shows one scene in place of whatever shows (overlays included), from outside any scene: a
+   * replay file opened from the page. Boot keeps running underneath (it loads the rest of the art).
+   */
+  goTo(key: string): void {
+    for (const s of this.scene.getScenes(false)) {
+      const k = s.scene.key;
+      if (k !== key && k !== 'Boot' && (this.scene.isActive(k) || this.scene.isPaused(k))) this.scene.stop(k);
+    }
+    this.scene.start(key);
+  }
 }
 
 /** Scene lifecycle events after which the topmost scene may have changed. */

@@ -15,6 +15,7 @@ import { CueTrack } from '../objects/cueTrack';
 import { HarmonyMeter } from '../objects/harmonyMeter';
 import { LessonHints } from '../objects/lessonHints';
 import { PlayerHud } from '../objects/playerHud';
+import { RunOverlays } from '../objects/runOverlays';
 import { NaraStage } from '../objects/stage';
 import { Ticker } from '../objects/ticker';
 import type { Run } from '../run/run';
@@ -41,6 +42,7 @@ export class Play extends BaseScene {
   private huds: PlayerHud[] = [];
   private stage!: NaraStage;
   private meter: HarmonyMeter | null = null;
+  private overlays: RunOverlays | null = null;
   private cues = new CueTrack();
   private prompt!: Phaser.GameObjects.Text;
   private countText!: Phaser.GameObjects.Text;
@@ -56,6 +58,7 @@ export class Play extends BaseScene {
     this.run = null;
     this.huds = [];
     this.meter = null;
+    this.overlays = null;
     this.cues = new CueTrack();
     if (!app.art.ready) {
       // Reached before the background loading finished (a very quick player): wait for it.
@@ -99,7 +102,7 @@ export class Play extends BaseScene {
       })
       .setOrigin(0.5);
 
-    this.own(run.match.on((e) => this.onMatchEvent(e)));
+    this.own(run.on('match', (e) => this.onMatchEvent(e)));
     this.own(run.on('sound', ({ player, lane }) => this.huds[player]?.flash(lane)));
     this.own(run.on('countIn', ({ until }) => (this.countInUntil = until)));
     this.own(
@@ -114,8 +117,17 @@ export class Play extends BaseScene {
         if (app.settings.vibration && p.device.startsWith('gamepad:')) app.input.gamepads.rumble(p.device);
       }),
     );
+    const overlays = new RunOverlays(
+      this,
+      run,
+      this.huds,
+      { t: (key, vars) => this.t(key, vars), tell: (text) => app.notices.info(text, 4000) },
+      (d) => this.own(d),
+    );
+    this.overlays = overlays;
     this.onMenu((a) => {
       if (a === 'back') this.pause();
+      else overlays.handle(a);
     });
     this.own(watchPauseTriggers(app.audio, touchLayout, () => this.pause()));
     this.makeCues(run);
@@ -165,7 +177,13 @@ export class Play extends BaseScene {
   private makeHud(p: PlayerId, bake: StaticLayer): PlayerHud {
     const run = this.run as Run;
     const difficulty = run.setup.difficulties[p];
-    const who = isLocal(run.lineup, p) ? this.t(p === 0 ? 'player1' : 'player2') : this.t('cpuPartner');
+    const seat = run.lineup.seats[p];
+    // Watching, each side is named as it was played; otherwise by who plays it now.
+    const kind = run.watching ? (run.setup.recorded?.seats?.[p] ?? 'local') : seat.kind;
+    const who =
+      kind === 'local' || kind === 'remote'
+        ? this.t(p === 0 ? 'player1' : 'player2')
+        : this.t(kind === 'replay' ? 'ghost' : seat.skill?.name === 'autoplay' ? 'autoplay' : 'cpuPartner');
     return new PlayerHud(
       this,
       {
@@ -191,7 +209,7 @@ export class Play extends BaseScene {
     const box = new CaptionBox(this, {
       x: CENTER_X,
       // Shown at the intro and in breaks, when few notes fall; on touch it spans the inner lanes.
-      y: touchLayout ? 330 : 268,
+      y: touchLayout ? 330 : run.watching ? 340 : 268,
       width: 560,
       language,
       calm: this.calm,
@@ -291,6 +309,7 @@ export class Play extends BaseScene {
     this.beatTimes.length = 0;
     for (let k = 0; k < 8; k++) this.beatTimes.push(tempo.toSeconds(first + k * bar));
     for (const hud of this.huds) hud.draw(display, this.beatTimes, Math.max(0, beat));
+    this.overlays?.update();
     this.updateCountIn(run, t);
     this.cues.update(t);
   }

@@ -6,10 +6,12 @@ import { partOf, type Song } from '../core/song';
 import { PLAYERS, type PlayerId } from '../core/units';
 import type { FinishedRun } from '../game/flow';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { tellDifferences } from '../game/replayIo';
 import { FONT, hex } from '../game/theme';
 import { CaptionBox } from '../objects/captionBox';
 import { Drummer } from '../objects/drummer';
 import { Menu } from '../objects/menu';
+import { resultActions } from '../objects/resultActions';
 import { NaraStage } from '../objects/stage';
 import { BaseScene } from './BaseScene';
 
@@ -88,17 +90,21 @@ export class Results extends BaseScene {
       })
       .setOrigin(0.5, 0);
     const back = lineupFor(r.mode).back;
-    new Menu(
-      this,
-      [
-        { label: this.t('retry'), action: () => this.scene.start('Play') },
-        ...this.offsetSuggestions(r),
-        { label: this.t('back'), action: () => this.scene.start(back) },
-      ],
-      { x: CENTER_X, y: 372, width: 300, spacing: 54, fontSize: 22 },
-    );
+    const leave = () => {
+      this.app.flow.setPlan({ kind: 'play' });
+      this.scene.start(back);
+    };
+    const watched = data.kind === 'watch';
+    if (watched && data.differences.length > 0) tellDifferences(this.app, data.differences);
+    const items = [
+      { label: this.t(watched ? 'watchAgain' : 'retry'), action: () => this.scene.start('Play') },
+      ...(watched ? [] : this.offsetSuggestions(r)),
+      ...resultActions(this, data),
+      { label: this.t('back'), action: leave },
+    ];
+    new Menu(this, items, { x: CENTER_X, y: 350, width: 300, spacing: items.length > 7 ? 38 : 42, fontSize: 18 });
     this.onMenu((a) => {
-      if (a === 'back') this.scene.start(back);
+      if (a === 'back') leave();
     });
     new CaptionBox(this, {
       x: CENTER_X,
@@ -148,8 +154,8 @@ export class Results extends BaseScene {
         color: c,
         fontStyle: bold ? 'bold' : 'normal',
       });
-    const cpu = this.finished.results.seats[p] === 'cpu';
-    const who = cpu ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
+    const seat = this.finished.results.seats[p];
+    const who = this.t(seat === 'cpu' ? 'cpuPartner' : seat === 'replay' ? 'ghost' : p === 0 ? 'player1' : 'player2');
     text(20, 14, `${who} · ${this.t(r.difficulty)}`, 22, hex(color), true);
     text(20, 44, r.grade, 84, '#ffe8a3', true);
     text(160, 58, r.score.toLocaleString('en-US'), 40, '#ffffff', true);

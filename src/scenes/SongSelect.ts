@@ -22,6 +22,7 @@ export class SongSelect extends BaseScene {
   private shownIds: string[] = [];
   private panels: { diffs: Phaser.GameObjects.Text[]; ready: Phaser.GameObjects.Text }[] = [];
   private skillText: Phaser.GameObjects.Text | null = null;
+  private starting = false;
 
   /** A slot the CPU plays: its panel configures the CPU partner and is always ready. */
   private cpu(p: PlayerId): boolean {
@@ -37,6 +38,7 @@ export class SongSelect extends BaseScene {
     this.ready[1] = this.cpu(1);
     this.panels = [];
     this.skillText = null;
+    this.starting = false;
     this.songIndex = Math.max(
       0,
       this.songs.findIndex((s) => s.id === this.app.flow.selection.songId),
@@ -84,6 +86,7 @@ export class SongSelect extends BaseScene {
       .setInteractive({ useHandCursor: true })
       .on('pointerup', () => this.scene.start('ModeSelect'));
     this.own(this.app.library.on('changed', (all) => this.songsChanged(all)));
+    this.makeExtras();
     this.onMenu((a) => {
       if (this.controls.dialog?.open) return this.controls.dialog.handle(a);
       const count = this.songs.length;
@@ -197,9 +200,48 @@ export class SongSelect extends BaseScene {
     if (this.ready[0] && this.ready[1]) this.time.delayedCall(250, () => this.start());
   }
 
+  /** Practice and Replays on the right; the ghost of the best run beside your part on the left. */
+  private makeExtras(): void {
+    const link = (x: number, y: number, label: string, go: () => void, origin = 1) =>
+      this.add
+        .text(x, y, label, { fontFamily: FONT, fontSize: '24px', color: '#f5f3ff', backgroundColor: '#1d1b4fcc' })
+        .setPadding(12, 6, 12, 6)
+        .setOrigin(origin, 0.5)
+        .setInteractive({ useHandCursor: true })
+        .on('pointerup', go);
+    link(WIDTH - 70, HEIGHT - 40, `${this.t('practice')} ▶`, () => this.scene.start('Practice'));
+    link(WIDTH - 70, HEIGHT - 96, `${this.t('replaysTitle')} ▶`, () => this.scene.start('Replays'));
+    const ghost = link(
+      70,
+      HEIGHT - 96,
+      '',
+      () => {
+        this.app.flow.ghostLane = !this.app.flow.ghostLane;
+        label();
+      },
+      0,
+    );
+    const label = () => ghost.setText(`${this.t('ghostLane')}: ${this.t(this.app.flow.ghostLane ? 'on' : 'off')}`);
+    label();
+  }
+
+  /** Plays the selection (with the ghost of its best run, when asked for and there is one). */
   private start(): void {
-    if (!this.scene.isActive()) return;
-    this.scene.start('Play');
+    if (!this.scene.isActive() || this.starting) return;
+    const flow = this.app.flow;
+    if (!flow.ghostLane) {
+      flow.setPlan({ kind: 'play' });
+      this.scene.start('Play');
+      return;
+    }
+    this.starting = true;
+    void this.app.replays.best(flow.song.id, flow.selection.mode, flow.difficulties).then((ghost) => {
+      this.starting = false;
+      if (!this.scene.isActive()) return;
+      if (!ghost) this.app.notices.info(this.t('ghostNone'));
+      flow.setPlan({ kind: 'play', ghost });
+      this.scene.start('Play');
+    });
   }
 
   private refresh(): void {

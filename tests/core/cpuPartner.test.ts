@@ -12,7 +12,7 @@ import {
   type PlayerId,
   replay,
 } from '../../src/core';
-import { CPU_SKILLS, type CpuSkill, cpuInputs } from '../../src/core/cpuPartner';
+import { CPU_SKILLS, type CpuSkill, type CpuSkillName, cpuInputs } from '../../src/core/cpuPartner';
 import { mulberry32 } from '../../src/core/random';
 import { chartOf } from '../../src/core/song';
 import { makeSetup, note } from './helpers';
@@ -107,7 +107,7 @@ describe('cpuInputs', () => {
       expect((inputs[i] as DrumInput).time).toBeGreaterThanOrEqual((inputs[i - 1] as DrumInput).time);
   });
 
-  it.each<[CpuSkill['name'], Difficulty, number, number]>([
+  it.each<[CpuSkillName, Difficulty, number, number]>([
     ['pro', 'normal', 0.95, 1],
     ['pro', 'hard', 0.95, 1],
     ['pro', 'expert', 0.95, 1],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLaunch } from '../../src/game/url';
+import { parseLaunch, shareLink } from '../../src/game/url';
 
 const exists = (id: string) => id === 'nara-nights';
 
@@ -10,7 +10,60 @@ describe('parseLaunch', () => {
       songId: 'nara-nights',
       mode: 'battle',
       difficulties: ['hard', 'normal'],
+      practice: null,
     });
+  });
+
+  it('opens a practice setup: bars, speed in percent (clamped to 50–100 in 5 % steps), speed-up, demo', () => {
+    const at = (q: string) => {
+      const l = parseLaunch(`?song=nara-nights&mode=duet&p1=expert&p2=easy${q}`, exists);
+      return l.kind === 'song' ? l.practice : 'not a song';
+    };
+    expect(at('&practice=12-9&speed=50&ramp=1&demo=2')).toEqual({
+      fromBar: 9,
+      toBar: 12,
+      speed: 0.5,
+      speedUp: true,
+      demo: 1,
+    });
+    expect(at('&practice=7')).toEqual({ fromBar: 7, toBar: 7, speed: 1, speedUp: false, demo: null });
+    expect(at('&practice=7&speed=20&demo=1')).toMatchObject({ speed: 0.5, demo: 0 });
+    expect(at('&practice=7&speed=abc&demo=3')).toMatchObject({ speed: 1, demo: null });
+    expect(at('&practice=x-y')).toBeNull();
+    expect(at('')).toBeNull();
+  });
+
+  it('a share link reproduces the setup it was made from', () => {
+    const practice = { fromBar: 5, toBar: 8, speed: 0.65, speedUp: true, demo: 0 as const };
+    const link = shareLink('https://example.test/games/drum/?scene=Settings#x', {
+      songId: 'nara-nights',
+      mode: 'battle',
+      difficulties: ['hard', 'easy'],
+      practice,
+    });
+    expect(link).toBe(
+      'https://example.test/games/drum/?song=nara-nights&mode=battle&p1=hard&p2=easy&practice=5-8&speed=65&ramp=1&demo=1',
+    );
+    expect(parseLaunch(new URL(link).search, exists)).toEqual({
+      kind: 'song',
+      songId: 'nara-nights',
+      mode: 'battle',
+      difficulties: ['hard', 'easy'],
+      practice,
+    });
+    const plain = shareLink('http://localhost:4173/', {
+      songId: 'nara-nights',
+      mode: 'duet',
+      difficulties: ['normal', 'expert'],
+    });
+    expect(plain).toBe('http://localhost:4173/?song=nara-nights&mode=duet&p1=normal&p2=expert');
+    const one = shareLink('http://localhost:4173/', {
+      songId: 'nara-nights',
+      mode: 'solo',
+      difficulties: ['normal', 'expert'],
+      practice: { ...practice, toBar: 5, speedUp: false, demo: null },
+    });
+    expect(one).toBe('http://localhost:4173/?song=nara-nights&mode=solo&p1=normal&p2=expert&practice=5&speed=65');
   });
 
   it('an unknown song falls back to the title, saying which', () => {

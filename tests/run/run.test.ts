@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_SONG } from '../../src/content/songs';
 import { loadSong } from '../../src/core/chart';
-import { lineupFor } from '../../src/core/lineup';
+import { lineupFor, practiceLineup, watchLineup } from '../../src/core/lineup';
+import type { PracticeProgress } from '../../src/core/practice';
 import type { Difficulty, Mode, PlayerId } from '../../src/core/units';
 import { Run, type RunResults, type RunSetup } from '../../src/run/run';
 import { FakeAudio } from './fakeAudio';
@@ -44,7 +45,7 @@ describe('Run (in Node, with a fake clock)', () => {
     const { run, audio } = makeRun('duet');
     expect(run.state).toBe('playing');
     expect(audio.loaded?.id).toBe('test-song');
-    expect(audio.starts).toEqual([{ from: -2, leadIn: 0.15 }]);
+    expect(audio.starts).toEqual([{ from: -2, leadIn: 0.15, rate: 1 }]);
     expect(audio.clicks.map((c) => [c.songTime, c.accent])).toEqual([
       [-2, true],
       [-1.5, false],
@@ -164,5 +165,176 @@ describe('Run (in Node, with a fake clock)', () => {
     const { title: _t, seats: _s, ...again } = results[0] as RunResults;
     const { title: _t2, seats: _s2, ...before } = first.results[0] as RunResults;
     expect(again).toEqual(before);
+  });
+});
+
+/** Lets `seconds` of song clock pass frame by frame (16 ms frames). */
+function pass(run: Run, audio: FakeAudio, seconds: number) {
+  for (let t = 0; t < seconds * 1000; t += 16) {
+    audio.now += 16;
+    run.update(audio.now);
+  }
+}
+
+describe('Run: watching, seeking, speed, practice loops, ghosts', () => {
+  /** A battle with varied offsets, recorded, and a lineup that watches it. */
+  function recordedBattle() {
+    const first = makeRun('battle', { playerOffsetsMs: [15, -10] });
+    const presses = ([0, 1] as const)
+      .flatMap((slot) =>
+        first.run.charts[slot].map((n, i) => ({
+          slot,
+          n,
+          at: (first.run.perfTimeOf(slot, n.time) as number) + ((i * 37) % 140) - 70,
+        })),
+      )
+      .sort((a, b) => a.at - b.at);
+    for (const { slot, n, at } of presses) {
+      first.audio.now = at;
+      first.run.update(at);
+      first.run.press({ player: slot, lane: n.lane, at });
+    }
+    pass(first.run, first.audio, 5);
+    const recorded = {
+      inputs: first.run.match.inputs,
+      offsetsMs: first.run.offsetsMs,
+      seats: ['local', 'local'] as const,
+    };
+    return { first, recorded, watching: watchLineup('battle') };
+  }
+
+  it('seeking back and forth while watching ends with the results of the run', () => {
+    const { first, recorded, watching } = recordedBattle();
+    const { run, audio, results } = makeRun('battle', { lineup: watching, recorded });
+    const resets: number[] = [];
+    run.on('reset', ({ time }) => resets.push(time));
+    expect(run.watching).toBe(true);
+    pass(run, audio, 4);
+    run.seek(10);
+    expect(run.songTime(audio.now)).toBeLessThan(10);
+    pass(run, audio, 1);
+    expect(run.songTime(audio.now)).toBeGreaterThan(10.5);
+    // everything recorded before 10 s is judged at once
+    const judgedAt10 = run.match.results().players[0]?.hits.filter((h) => h.judgement !== 'miss').length ?? 0;
+    expect(judgedAt10).toBeGreaterThan(0);
+    run.seek(1);
+    pass(run, audio, 2);
+    run.pause();
+    run.seek(-99); // clamped to the start, stays paused
+    expect(run.state).toBe('paused');
+    expect(run.songTime(audio.now)).toBe(run.span.start);
+    run.resume();
+    expect(audio.starts.at(-1)).toMatchObject({ from: run.span.start, rate: 1 });
+    pass(run, audio, 25);
+    expect(resets).toEqual([10, 1, run.span.start]);
+    const { seats, ...again } = results[0] as RunResults;
+    const { seats: _s, ...before } = first.results[0] as RunResults;
+    expect(again).toEqual(before);
+    expect(seats).toEqual(['local', 'local']);
+  });
+
+  it('speed: the song clock runs at the rate (0.5–2×), and a played run cannot be sought', () => {
+    const { recorded, watching } = recordedBattle();
+    const { run, audio } = makeRun('battle', { lineup: watching, recorded, rate: 0.5 });
+    expect(audio.starts[0]?.rate).toBe(0.5);
+    pass(run, audio, 3);
+    const a = run.songTime(audio.now) as number;
+    pass(run, audio, 2);
+    expect((run.songTime(audio.now) as number) - a).toBeCloseTo(1, 1);
+    const rates: number[] = [];
+    run.on('rate', (r) => rates.push(r));
+    run.setRate(2, audio.now);
+    run.setRate(5, audio.now); // clamped: already 2
+    run.setRate(2, audio.now);
+    expect(rates).toEqual([2]);
+    pass(run, audio, 1);
+    const b = run.songTime(audio.now) as number;
+    pass(run, audio, 1);
+    expect((run.songTime(audio.now) as number) - b).toBeCloseTo(2, 1);
+    const played = makeRun('duet');
+    pass(played.run, played.audio, 3);
+    const before = played.audio.starts.length;
+    played.run.seek(8);
+    expect(played.audio.starts.length).toBe(before);
+  });
+
+  it('practice: loops bars 3–4 at half speed, counts loops, speeds up after clean loops, never finishes', () => {
+    const practice = { fromBar: 3, toBar: 4, speed: 0.5, speedUp: true, demo: null };
+    const { run, audio, results } = makeRun('duet', { practice });
+    expect(run.range).toEqual({ from: 4, to: 8 });
+    expect(run.charts[0].every((n) => n.time >= 4 && n.time < 8)).toBe(true);
+    expect(audio.starts[0]).toMatchObject({ from: 2, rate: 0.5 }); // four beats of count-in before bar 3
+    const loops: PracticeProgress[] = [];
+    run.on('loop', (p) => loops.push(p));
+    const resets: number[] = [];
+    run.on('reset', (r) => resets.push(r.time));
+    /** One loop played: every note on time, but `skip` of player 0's notes left alone. */
+    const playLoop = (skip: number) => {
+      const presses = ([0, 1] as const)
+        .flatMap((slot) => run.charts[slot].map((n) => ({ slot, n, at: run.perfTimeOf(slot, n.time) as number })))
+        .filter((_, i) => i >= skip)
+        .sort((x, y) => x.at - y.at);
+      for (const { slot, n, at } of presses) {
+        audio.now = at;
+        run.update(at);
+        run.press({ player: slot, lane: n.lane, at });
+      }
+      const before = loops.length;
+      while (loops.length === before) {
+        audio.now += 16;
+        run.update(audio.now);
+      }
+    };
+    playLoop(0);
+    playLoop(1);
+    playLoop(0);
+    playLoop(0);
+    expect(loops.map((l) => [l.loops, l.last?.clean, l.last?.speed, l.speed])).toEqual([
+      [1, true, 0.5, 0.5],
+      [2, false, 0.5, 0.5],
+      [3, true, 0.5, 0.5],
+      [4, true, 0.5, 0.55],
+    ]);
+    expect(audio.starts.at(-1)).toMatchObject({ from: 2, rate: 0.55 });
+    expect(resets.length).toBe(4); // a fresh match for each loop after the first
+    expect(results).toEqual([]);
+    expect(run.state).toBe('playing');
+  });
+
+  it('practice demo: the game plays one part perfectly, the other is played here', () => {
+    const practice = { fromBar: 1, toBar: 8, speed: 1, speedUp: false, demo: 0 as const };
+    const { run, audio } = makeRun('duet', { practice, lineup: practiceLineup('duet', 0) });
+    const loops: PracticeProgress[] = [];
+    let demoScore = 0;
+    run.on('loop', (p) => {
+      loops.push(p);
+      demoScore = run.match.player(0).score;
+    });
+    pass(run, audio, 20);
+    expect(loops.length).toBe(1);
+    // the demo's part: all Perfect, heard; nobody played slot 1, so the loop was not clean
+    expect(demoScore).toBe(1_000_000);
+    expect(loops[0]?.last).toMatchObject({ clean: false, hits: 0 });
+    expect(audio.hits.filter((h) => h.player === 0 && !h.muted).length).toBeGreaterThanOrEqual(run.charts[0].length);
+  });
+
+  it('a ghost: the best run judged silently beside the live one', () => {
+    const { recorded } = recordedBattle();
+    const { run, audio, results } = makeRun('battle', { ghost: recorded, playerOffsetsMs: [15, -10] });
+    expect(run.ghostScore(0)).toBe(0);
+    expect(run.ghostPresses(0).length).toBe(recorded.inputs.filter((i) => i.player === 0).length);
+    expect(run.ghostPresses(0)[0]?.time).toBeCloseTo(
+      Math.min(...recorded.inputs.filter((i) => i.player === 0).map((i) => i.time)) - 0.015,
+      9,
+    );
+    pass(run, audio, 8);
+    const midway = run.ghostScore(0) as number;
+    expect(midway).toBeGreaterThan(0);
+    expect(run.match.player(0).score).toBe(0);
+    pass(run, audio, 20);
+    expect(run.ghostScore(0)).toBeGreaterThan(midway);
+    expect(results[0]?.players[0]?.score).toBe(0);
+    expect(makeRun('duet').run.ghostScore(0)).toBeNull();
+    expect(makeRun('duet').run.ghostPresses(0)).toEqual([]);
   });
 });
