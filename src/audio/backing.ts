@@ -22,6 +22,11 @@ export interface Backing {
   fadeOut(time: Seconds, silenceAt: Seconds): void;
   /** Takes the backing's events off the Transport (it plays no further note). */
   unschedule(): void;
+  /**
+   * Song seconds per second from now on (the Transport's tempo is the caller's): held notes are
+   * held 1 / rate as long, so slowed music stays legato.
+   */
+  setRate(rate: number): void;
   dispose(): void;
 }
 
@@ -95,6 +100,7 @@ function buildBacking(
   const bus = createMixBus(output);
   const beatSeconds = tempo.toSeconds(1) - tempo.toSeconds(0);
   const chains: InstrumentChain[] = [];
+  let rate = 1;
   const eventIds: number[] = [];
   const seen = new Map<Instrument, number>();
 
@@ -119,7 +125,12 @@ function buildBacking(
       else byStart.set(start, [note]);
     }
     for (const [start, notes] of byStart) {
-      eventIds.push(transport.schedule((time) => chain.play(time, notes), start));
+      eventIds.push(
+        transport.schedule(
+          (time) => chain.play(time, rate === 1 ? notes : notes.map((n) => ({ ...n, duration: n.duration / rate }))),
+          start,
+        ),
+      );
     }
   }
 
@@ -145,6 +156,9 @@ function buildBacking(
       for (const c of chains) c.releaseAll(silenceAt);
     },
     unschedule,
+    setRate(r) {
+      rate = r;
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -66,6 +66,9 @@ export function createClickBacking(
       }
     },
     unschedule,
+    setRate() {
+      // a click is a click at any speed
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

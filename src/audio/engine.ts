@@ -62,7 +62,18 @@ interface Anchor {
   /** Audible audio time at which `songTime` plays. */
   readonly audioTime: Seconds;
   readonly songTime: Seconds;
+  /** Song seconds per audio second (practice and watching play slower or faster). */
+  readonly rate: number;
 }
+
+/**
+ * The Transport's tempo while a song is scheduled: events are stored in ticks at this tempo, so
+ * playing at `rate` sets it to BASE_BPM × rate (the song's own tempo map lives in the events).
+ */
+const BASE_BPM = 120;
+/** The slowest and fastest playback rates the engine takes. */
+const MIN_RATE = 0.25;
+const MAX_RATE = 2;
 
 /**
  * The only owner of the AudioContext. The song clock is the audio clock: song time is the
@@ -138,11 +149,15 @@ export class AudioEngine {
   loadSong(song: Song): void {
     this.stopSong();
     this.retire();
+    // events are stored in ticks: scheduled at the base tempo, whatever rate played before
+    getTransport().bpm.value = BASE_BPM;
     this.file?.dispose();
     this.file = null;
     const audio = song.audio;
     if (audio.kind === 'synth') {
-      this.backing = createBacking(audio.music, song.tempo, this.mixer.backing, () => this.sounds?.bed ?? null);
+      // an imported .mid's music keeps its own beats (its tempo map); a shipped song's follow the song's
+      const tempo = audio.tempo ?? song.tempo;
+      this.backing = createBacking(audio.music, tempo, this.mixer.backing, () => this.sounds?.bed ?? null);
     } else if (audio.kind === 'click') {
       const clicks = () => this.sounds?.clicks ?? null;
       this.backing = createClickBacking(song.tempo, song.beatsPerBar, song.length, this.mixer.backing, clicks);
@@ -164,19 +179,28 @@ export class AudioEngine {
 
   /**
    * Plays the loaded song from `songTime` (may be negative), audible `leadIn` seconds from
-   * now; a lead-in under MIN_LEAD_IN is taken as MIN_LEAD_IN.
+   * now, at `rate` times its speed (0.25..2: the synthesized music follows the tempo, a music
+   * file keeps its pitch); a lead-in under MIN_LEAD_IN is taken as MIN_LEAD_IN. The song clock
+   * then runs at that rate: song time = songTime + rate × audible seconds since the start.
    */
-  startSong(songTime: Seconds, leadIn: Seconds): void {
+  startSong(songTime: Seconds, leadIn: Seconds, rate = 1): void {
     this.stopSong();
+    const r = Number.isFinite(rate) ? Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) : 1;
+    // a slower music file is stretched first: the start time is chosen once that is done
+    this.file?.prepare(Math.max(0, songTime), r);
     this.sample();
     const lead = Math.max(MIN_LEAD_IN, Number.isFinite(leadIn) ? leadIn : MIN_LEAD_IN);
-    this.anchor = { audioTime: this.sync.audioTimeAt(performance.now()) + lead, songTime };
+    this.anchor = { audioTime: this.sync.audioTimeAt(performance.now()) + lead, songTime, rate: r };
     const from = Math.max(0, songTime);
     // the backing comes out of its mastering limiter late by musicDelay: it starts that much early
     const at = Math.max(this.contextTimeOfSong(from), this.raw.currentTime + MIN_LEAD_IN) - this.mixer.musicDelay;
     this.backing?.openAt(at);
-    this.file?.start(at, from);
-    getTransport().start(at, from);
+    this.backing?.setRate(r);
+    this.file?.start(at, from, r);
+    const transport = getTransport();
+    transport.bpm.value = BASE_BPM * r;
+    // the offset in seconds at the new tempo: `from` song seconds are from / r of them
+    transport.start(at, from / r);
   }
 
   /** Audible audio time now (the clock that event timestamps map to through `sync`). */
@@ -217,13 +241,15 @@ export class AudioEngine {
   /** Song time of a performance-clock instant (event.timeStamp), or null when no song runs. */
   songTimeAt(perfMs: number): Seconds | null {
     if (!this.anchor || !this.sync.ready) return null;
-    return this.anchor.songTime + this.sync.audioTimeAt(perfMs) - this.anchor.audioTime;
+    const a = this.anchor;
+    return a.songTime + a.rate * (this.sync.audioTimeAt(perfMs) - a.audioTime);
   }
 
   /** Performance-clock instant at which `songTime` is audible, or null when no song runs. */
   perfTimeOfSong(songTime: Seconds): number | null {
     if (!this.anchor || !this.sync.ready) return null;
-    return this.sync.perfTimeAt(this.anchor.audioTime + songTime - this.anchor.songTime);
+    const a = this.anchor;
+    return this.sync.perfTimeAt(a.audioTime + (songTime - a.songTime) / a.rate);
   }
 
   /**
@@ -256,7 +282,7 @@ export class AudioEngine {
   /** Audio-context time at which a song time is scheduled (audible time plus output latency). */
   contextTimeOfSong(songTime: Seconds): Seconds {
     const a = this.anchor as Anchor;
-    return a.audioTime + songTime - a.songTime + this.scheduleLatency();
+    return a.audioTime + (songTime - a.songTime) / a.rate + this.scheduleLatency();
   }
 
   private scheduleLatency(): Seconds {

@@ -1,6 +1,8 @@
 import type { StringKey } from '../content/strings';
+import { REPLAY_EXTENSION } from '../core/replay';
 import type { App } from '../game/app';
 import type { ImportFile, ImportProgress, ImportStage } from '../game/importer';
+import { importReplay } from '../game/replayIo';
 
 /*
  * Bringing files in, in the page around the canvas (DESIGN.md: one
@@ -23,7 +25,7 @@ const STAGE_TEXT: Readonly<Record<ImportStage, StringKey>> = {
 /** The progress panel appears only for steps that take longer than this, ms. */
 const SHOW_AFTER_MS = 250;
 
-const ACCEPT = '.tja,.osu,.osz,.chart,.mid,.midi,.mp3,.ogg,.oga,.opus,.wav,.m4a,.aac,.flac,.webm,audio/*';
+const ACCEPT = `${REPLAY_EXTENSION},.tja,.osu,.osz,.chart,.mid,.midi,.mp3,.ogg,.oga,.opus,.wav,.m4a,.aac,.flac,.webm,audio/*`;
 
 function asImportFile(f: File): ImportFile {
   return { name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) };
@@ -76,8 +78,18 @@ export function installImportUi(app: App, parent: HTMLElement = document.body): 
 
   parent.append(input, button, drop, panel);
 
+  /** Replay files open for watching (the last one chosen); everything else is imported as songs. */
   const bring = (files: readonly File[]) => {
-    if (files.length > 0) void app.imports.importer.importFiles(files.map(asImportFile));
+    const isReplay = (f: File) => f.name.toLowerCase().endsWith(REPLAY_EXTENSION);
+    const songs = files.filter((f) => !isReplay(f));
+    const replay = files.filter(isReplay).at(-1);
+    if (songs.length > 0) void app.imports.importer.importFiles(songs.map(asImportFile));
+    if (replay) {
+      replay.text().then(
+        (text) => importReplay(app, text, replay.name),
+        (e: unknown) => app.notices.error(app.t('replayCorrupt', { file: replay.name, detail: String(e) })),
+      );
+    }
   };
   button.addEventListener('click', (e) => {
     input.click();

@@ -107,9 +107,32 @@ async function openSong(game: { open(q: string): Promise<GamePage> }, id: string
   return notes;
 }
 
+interface Heard {
+  /** Synth notes started (oscillators of the live context). */
+  notes: number;
+  /** Short buffers started (clicks; no drum is hit in these tests). */
+  clicks: number;
+}
+
+/** Counts what the live AudioContext starts. */
+function countSounds(): void {
+  const heard: Heard = { notes: 0, clicks: 0 };
+  (window as unknown as { heard: Heard }).heard = heard;
+  const osc = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (this: OscillatorNode, when = 0) {
+    if (this.context instanceof AudioContext) heard.notes++;
+    return osc.call(this, when);
+  };
+  const buf = AudioBufferSourceNode.prototype.start;
+  AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, when = 0, ...rest) {
+    if (this.context instanceof AudioContext && (this.buffer?.duration ?? 1) < 0.3) heard.clicks++;
+    return buf.call(this, when, ...(rest as []));
+  };
+}
+
 describe('importing songs', () => {
-  it('a two-player TJA with its music, a taiko .osz, a Clone Hero chart and a General MIDI file, chosen together, become duets at four difficulties, stay after an offline reload, and keep their ids', async () => {
-    await withGame('?scene=SongSelect', async (game) => {
+  it('a two-player TJA with its music, a taiko .osz, a Clone Hero chart and a General MIDI file, chosen together, become duets at four difficulties, stay after an offline reload, keep their ids, and sound', async () => {
+    await withGame('?scene=SongSelect', { initScript: countSounds }, async (game) => {
       const { page } = game;
       await waitForScene(page, 'SongSelect');
       const before = await songIds(page);
@@ -154,9 +177,22 @@ describe('importing songs', () => {
       expect(await importedSongs(page)).toEqual(songs);
       const [a] = await openSong(game, songs[0]?.id as string, 'expert', 'expert');
       expect(a.length).toBeGreaterThan(10);
+
+      // Heard: the .mid's own tracks play through the game's synths; the chart without music, a click track
+      const sounds = async (title: string) => {
+        const g = await game.open(`?song=${songs.find((s) => s.title === title)?.id}&mode=duet&p1=easy&p2=easy`);
+        await startSong(g);
+        await g.page.waitForTimeout(5000);
+        const heard = await g.page.evaluate(() => (window as unknown as { heard: Heard }).heard);
+        await g.page.close();
+        return heard;
+      };
+      expect((await sounds('Deer Park March')).notes).toBeGreaterThan(10);
+      // 150 BPM: the 4 count-in clicks and then a click a beat (alone, the count-in would be 4)
+      expect((await sounds('Deer Park Drums')).clicks).toBeGreaterThanOrEqual(10);
       expect(game.errors).toEqual([]);
     });
-  }, 180_000);
+  }, 240_000);
 
   it('an imported duet with its music plays through: its music heard from song time 0, both players 1,000,000, the best kept under its id', async () => {
     /** Records every long buffer source started (the music; drums and clicks are short). */
@@ -202,6 +238,18 @@ describe('importing songs', () => {
       );
       expect(best).not.toBeNull();
       expect(g.errors).toEqual([]);
+      // practised at half speed, the music is stretched at its pitch: a buffer twice as long as
+      // the part of the file it plays, started from its first sample
+      const p = await game.open(`?song=${song?.id}&mode=duet&p1=expert&p2=hard&practice=2-3&speed=50`);
+      await startSong(p);
+      const slow = await p.page.evaluate(
+        () => (window as unknown as { musicStarts: { duration: number; when: number; offset: number }[] }).musicStarts,
+      );
+      expect(slow).toHaveLength(1);
+      expect(slow[0]?.offset).toBe(0);
+      expect(slow[0]?.duration).toBeGreaterThan(16);
+      expect(slow[0]?.duration).toBeLessThan(32.1);
+      expect(p.errors).toEqual([]);
     });
   }, 120_000);
 

@@ -114,7 +114,36 @@ describe('replays', () => {
       expect(game.errors).toEqual([]);
     });
     expect(recorded).not.toBeNull();
-  }, 240_000);
+    // A fresh page (no stored replays): the file chosen in the Import input is watched to the end
+    // with the same results; a truncated copy is refused with a message naming it.
+    await withGame('?scene=SongSelect', async (game) => {
+      const { page } = game;
+      await waitForScene(page, 'SongSelect');
+      const bytes = (text: string) => Buffer.from(text, 'utf8');
+      await page.setInputFiles('#import-files', {
+        name: 'cut.ddreplay',
+        mimeType: 'application/json',
+        buffer: bytes(file.slice(0, file.length / 2)),
+      });
+      await waitUntil(
+        page,
+        () => window.drumDiplomacy.notices().some((n) => n.text.includes('cut.ddreplay')),
+        undefined,
+        { timeout: 10_000, message: 'no message for a truncated replay' },
+      );
+      expect(await page.evaluate(() => window.drumDiplomacy.scene())).toBe('SongSelect');
+      await page.setInputFiles('#import-files', {
+        name: 'friend.ddreplay',
+        mimeType: 'application/json',
+        buffer: bytes(file),
+      });
+      await waitForScene(page, 'Play');
+      await tapKey(game, 'Space');
+      const watched = await waitForResults(page, 90_000);
+      expect(judged(watched)).toEqual(recorded);
+      expect(game.errors).toEqual([]);
+    });
+  }, 300_000);
 
   it('the result card is a 1200×630 PNG, downloaded where the browser cannot share files', async () => {
     await withGame('?song=test-song&mode=solo&p1=normal&p2=normal', async (game) => {
@@ -139,7 +168,17 @@ describe('replays', () => {
 
   it('a practice link opens the same song, mode, difficulties and bars at half speed; clean loops speed it up', async () => {
     const query = '?song=test-song&mode=duet&p1=hard&p2=easy&practice=2-3&speed=50&ramp=1&demo=2';
-    await withGame(query, async (game) => {
+    /** Records when the backing's notes start (its voices are oscillators of the live context). */
+    const recordNotes = () => {
+      const starts: number[] = [];
+      (window as unknown as { noteStarts: number[] }).noteStarts = starts;
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (this: OscillatorNode, when = 0) {
+        if (this.context instanceof AudioContext) starts.push(when);
+        return start.call(this, when);
+      };
+    };
+    await withGame(query, { initScript: recordNotes }, async (game) => {
       const { page } = game;
       await waitForScene(page, 'Play');
       // the charts are the looped bars only (bar 2 starts at 2 s, bar 4 at 6 s at 120 BPM)
@@ -154,6 +193,7 @@ describe('replays', () => {
       expect(span).toBeCloseTo(2000, -1);
       // Player 1 plays their part cleanly twice (player 2's part is the autoplay demo): the speed steps up
       const codes = await keyCodes(page);
+      let firstLoopNotes: number[] = [];
       for (let loop = 1; loop <= 2; loop++) {
         await waitUntil(page, () => window.drumDiplomacy.perfTimeOf(0, 2) !== null, undefined, {
           timeout: 20_000,
@@ -167,7 +207,13 @@ describe('replays', () => {
           loop,
           { timeout: 30_000, message: `loop ${loop} never ended` },
         );
+        if (loop === 1)
+          firstLoopNotes = await page.evaluate(() => (window as unknown as { noteStarts: number[] }).noteStarts);
       }
+      // the music follows the speed: bars 2-3 (4 song seconds) of backing notes spread over more
+      // than 5 s of audio at half speed (at full speed they would fit in 4)
+      expect(firstLoopNotes.length).toBeGreaterThan(4);
+      expect(Math.max(...firstLoopNotes) - Math.min(...firstLoopNotes)).toBeGreaterThan(5);
       const loops = (await page.evaluate(() => window.drumDiplomacy.notices()))
         .map((n) => n.text)
         .filter((t) => t.startsWith('Loop '));
