@@ -158,22 +158,25 @@ export class AudioEngine {
       // an imported .mid's music keeps its own beats (its tempo map); a shipped song's follow the song's
       const tempo = audio.tempo ?? song.tempo;
       this.backing = createBacking(audio.music, tempo, this.mixer.backing, () => this.sounds?.bed ?? null);
-    } else if (audio.kind === 'click') {
-      const clicks = () => this.sounds?.clicks ?? null;
-      this.backing = createClickBacking(song.tempo, song.beatsPerBar, song.length, this.mixer.backing, clicks);
     } else {
-      // Decoded beforehand by the game (src/game/songMusic.ts); without it the song plays silent.
-      const music = cachedMusic(audio.key);
-      this.file = music
-        ? new FilePlayer({
-            context: this.raw,
-            output: this.mixer.backing,
-            music,
-            gainDb: audio.gainDb,
-            // a positive per-song offset makes the notes come later: the music is heard earlier
-            offset: (song.offsetMs ?? 0) / 1000,
-          })
-        : null;
+      // Decoded beforehand by the game (src/game/songMusic.ts); music this browser could not
+      // decode (Ogg Vorbis on iOS) leaves a click track, as a chart without music has.
+      const music = audio.kind === 'file' ? cachedMusic(audio.key) : undefined;
+      if (audio.kind === 'click' || !music) {
+        const clicks = () => this.sounds?.clicks ?? null;
+        this.backing = createClickBacking(song.tempo, song.beatsPerBar, song.length, this.mixer.backing, clicks);
+      }
+      this.file =
+        music && audio.kind === 'file'
+          ? new FilePlayer({
+              context: this.raw,
+              output: this.mixer.backing,
+              music,
+              gainDb: audio.gainDb,
+              // a positive per-song offset makes the notes come later: the music is heard earlier
+              offset: (song.offsetMs ?? 0) / 1000,
+            })
+          : null;
     }
   }
 

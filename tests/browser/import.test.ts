@@ -253,6 +253,43 @@ describe('importing songs', () => {
     });
   }, 120_000);
 
+  it('music this browser cannot decode: a notice names the song, and a click track plays instead', async () => {
+    await withGame('?scene=SongSelect', { initScript: countSounds }, async (game) => {
+      const { page } = game;
+      await waitForScene(page, 'SongSelect');
+      await importFiles(page, [duetTja(), { name: 'duet.wav', bytes: music(16, { seed: 3 }) }], imported());
+      const [song] = await importedSongs(page);
+      // the stored music turns into bytes no browser decodes
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('drumDiplomacy.library');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('audio', 'readwrite');
+              const store = tx.objectStore('audio');
+              const all = store.getAll();
+              all.onsuccess = () => {
+                for (const r of all.result) store.put({ ...r, bytes: new Uint8Array([1, 2, 3, 4]).buffer });
+              };
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      );
+      const g = await game.open(`?song=${song?.id}&mode=duet&p1=easy&p2=easy`);
+      await startSong(g);
+      await g.page.waitForTimeout(5000);
+      const texts = (await notices(g.page)).map((n) => n.text);
+      expect(texts.some((t) => t.startsWith('The music of "Summit Duet" cannot be played here'))).toBe(true);
+      // 120 BPM: the 4 count-in clicks, then a click a beat
+      expect(
+        (await g.page.evaluate(() => (window as unknown as { heard: Heard }).heard)).clicks,
+      ).toBeGreaterThanOrEqual(9);
+      expect(g.errors).toEqual([]);
+    });
+  }, 120_000);
+
   it('refuses bad input with an error naming the file (and line), leaving the library and the game as they were', async () => {
     const huge = join(scratch, 'huge.mp3');
     writeFileSync(huge, '');
