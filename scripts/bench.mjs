@@ -181,3 +181,5 @@ await browserBench();
 await (await import('./bench-audio.mjs')).audioBench();
 // Section 4: a long session, 20 songs in one page (scripts/bench-session.mjs).
 await (await import('./bench-session.mjs')).benchSession();
+// Section 5: imported music, decoded and measured (scripts/bench-decode.mjs).
+await (await import('./bench-decode.mjs')).decodeBench();

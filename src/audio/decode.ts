@@ -1,5 +1,5 @@
 import type { Seconds } from '../core/units';
-import { mp3StartTrim, readMp3Gapless } from './mp3Delay';
+import { mp3SampleRate, mp3StartTrim, readMp3Gapless } from './mp3Delay';
 
 /*
  * Decoding an imported song's music in the page. No Tone.js and no user gesture: an
@@ -22,6 +22,20 @@ export class MusicDecodeError extends Error {
 
 /** The rate music is decoded at when no audio context runs yet (the common output rate). */
 export const DEFAULT_RATE = 48_000;
+
+/**
+ * The rate a file's music is stored at, where its header says so cheaply (MP3 and WAV); null
+ * otherwise. Decoding at it spares the browser a resampling of the whole file (for a 4-minute
+ * MP3, measured: about half the decoding time), and playback resamples as it goes.
+ */
+export function nativeRate(bytes: Uint8Array): number | null {
+  const ascii = (at: number, n: number) => String.fromCharCode(...bytes.subarray(at, at + n));
+  if (bytes.length >= 28 && ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WAVE' && ascii(12, 4) === 'fmt ') {
+    const rate = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(24, true);
+    return rate >= 8000 && rate <= 192_000 ? rate : null;
+  }
+  return mp3SampleRate(bytes);
+}
 
 function isOgg(bytes: Uint8Array, name: string): boolean {
   return /\.(ogg|oga|opus)$/i.test(name) || (bytes[0] === 0x4f && bytes[1] === 0x67 && bytes[2] === 0x67);

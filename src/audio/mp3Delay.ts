@@ -60,6 +60,21 @@ function u32(b: Uint8Array, at: number): number {
   return (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
 }
 
+/** The sample rate an MP3's first frame header gives; null when the bytes are not an MP3. */
+export function mp3SampleRate(bytes: Uint8Array): number | null {
+  const start = skipId3(bytes);
+  for (let i = start; i < Math.min(bytes.length - 4, start + 4096); i++) {
+    if (bytes[i] !== 0xff || ((bytes[i + 1] ?? 0) & 0xe0) !== 0xe0) continue;
+    const b1 = bytes[i + 1] ?? 0;
+    const version = (b1 >> 3) & 3;
+    const layer = (b1 >> 1) & 3;
+    const rateIndex = ((bytes[i + 2] ?? 0) >> 2) & 3;
+    if (version === 1 || layer !== 1 || rateIndex === 3) return null;
+    return RATES[version]?.[rateIndex] ?? null;
+  }
+  return null;
+}
+
 /**
  * Reads the gapless information of an MP3 (its first frame's Xing/Info tag with a LAME
  * extension); null when the bytes are not an MP3 or carry no such tag.

@@ -1,4 +1,4 @@
-import { channelsOf, DEFAULT_RATE, decodeMusic, MusicDecodeError } from '../audio/decode';
+import { channelsOf, DEFAULT_RATE, decodeMusic, MusicDecodeError, nativeRate } from '../audio/decode';
 import { cachedMusic, forgetMusic, keepMusic } from '../audio/musicCache';
 import { gainToTarget } from '../audio/normalise';
 import type { Song } from '../core/song';
@@ -25,7 +25,8 @@ export class SongMusic {
 
   /** Decodes and measures a music file being imported; keeps it decoded for a first play. */
   async measure(key: string, bytes: Uint8Array, name: string): Promise<MeasuredMusic> {
-    const decoded = await decodeMusic(bytes, name, this.sampleRate());
+    // at the file's own rate where its header gives it: no resampling of the whole file
+    const decoded = await decodeMusic(bytes, name, nativeRate(bytes) ?? this.sampleRate());
     const { buffer, startTrim } = decoded;
     keepMusic(key, decoded);
     return {
@@ -55,7 +56,8 @@ export class SongMusic {
     const job = (async () => {
       const record = await this.db.audio(audio.key);
       if (!record) throw new MusicDecodeError('its music is no longer stored: import it again');
-      keepMusic(audio.key, await decodeMusic(new Uint8Array(record.bytes), record.name, this.sampleRate()));
+      const bytes = new Uint8Array(record.bytes);
+      keepMusic(audio.key, await decodeMusic(bytes, record.name, nativeRate(bytes) ?? this.sampleRate()));
     })().finally(() => this.pending.delete(audio.key));
     this.pending.set(audio.key, job);
     return job;
