@@ -78,13 +78,18 @@ class DrumDiplomacyLimiter extends AudioWorkletProcessor {
       if (output[0]) output[0][i] = l * g;
       if (output[1]) output[1][i] = r * g;
     }
+    this.count(frames);
+    return true;
+  }
+
+  /** Counts processed frames; every STATS_EVERY of them, reports the gain reduction so far. */
+  count(frames) {
     this.samples += frames;
     this.sinceStats += frames;
     if (this.sinceStats >= STATS_EVERY) {
       this.sinceStats = 0;
       this.port.postMessage({ minGain: this.minGain, reduced: this.reduced, samples: this.samples });
     }
-    return true;
   }
 }
 
@@ -130,12 +135,7 @@ DrumDiplomacyLimiter.prototype.processAhead = function (inputs, outputs) {
     if (output[0]) output[0][i] = outL * applied;
     if (output[1]) output[1][i] = outR * applied;
   }
-  this.samples += frames;
-  this.sinceStats += frames;
-  if (this.sinceStats >= STATS_EVERY) {
-    this.sinceStats = 0;
-    this.port.postMessage({ minGain: this.minGain, reduced: this.reduced, samples: this.samples });
-  }
+  this.count(frames);
   return true;
 };
 
