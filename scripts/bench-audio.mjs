@@ -3,16 +3,11 @@
 // (src/audio/offline.ts, bundled here with Vite's build API) and measured with
 // src/audio/loudness.ts (ITU-R BS.1770-4) and src/audio/spectrum.ts: backing loudness, a perfect
 // duet's loudness, peaks, samples over -1 dBFS, stem loudness, and how far apart the two kits are.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { bundlePage } from './bench-kit.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = 'virtual:audio-bench';
 /** A made-up localhost origin (a secure context, as AudioWorklet needs); requests are answered below. */
 const ORIGIN = 'http://localhost:4399';
 
@@ -94,35 +89,6 @@ async function timeRender(id, options) {
 window.audioBench = { measureSong, measureKits, timeRender, songs: SONGS.map((s) => s.id) };
 `;
 
-/** Bundles the page code with the game's audio modules into one script. */
-export async function bundle() {
-  const outDir = await mkdtemp(join(tmpdir(), 'drum-audio-bench-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'audio-bench-entry',
-        resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
-        load: (id) => (id === `\0${ENTRY}` ? PAGE_CODE : null),
-      },
-    ],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      // the limiter's worklet module as a data: URL inside the one script
-      assetsInlineLimit: () => true,
-      rollupOptions: { input: ENTRY, output: { format: 'iife', entryFileNames: 'bench.js' } },
-    },
-  });
-  const code = await readFile(join(outDir, 'bench.js'), 'utf8');
-  await rm(outDir, { recursive: true, force: true });
-  return code;
-}
-
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : String(x));
 const pad = (s, n) => String(s).padStart(n);
 
@@ -165,7 +131,7 @@ async function songTable(page, ids, warnings) {
 
 export async function audioBench(only = []) {
   const started = Date.now();
-  const code = await bundle();
+  const code = await bundlePage(PAGE_CODE);
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? ensureChromium(),
     headless: true,

@@ -9,13 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { bundlePage, rng } from './bench-kit.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = 'virtual:decode-bench';
 /** A made-up localhost origin; requests are answered below. */
 const ORIGIN = 'http://localhost:4398';
 
@@ -116,48 +114,6 @@ async function alignment(name, reference) {
 window.decodeBench = { load, time, alignment, defaultRate: DEFAULT_RATE };
 `;
 
-/** Bundles the page code with the game's modules into one script. */
-async function bundle() {
-  const outDir = await mkdtemp(join(tmpdir(), 'drum-decode-bundle-'));
-  try {
-    await build({
-      root,
-      configFile: false,
-      logLevel: 'silent',
-      plugins: [
-        {
-          name: 'decode-bench-entry',
-          resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
-          load: (id) => (id === `\0${ENTRY}` ? PAGE_CODE : null),
-        },
-      ],
-      build: {
-        outDir,
-        emptyOutDir: true,
-        minify: false,
-        target: 'es2022',
-        assetsInlineLimit: () => true,
-        rollupOptions: { input: ENTRY, output: { format: 'iife', entryFileNames: 'bench.js' } },
-      },
-    });
-    return await readFile(join(outDir, 'bench.js'), 'utf8');
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
-}
-
-/** A small deterministic PRNG (mulberry32), values in [0, 1). */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** polyBLEP: softens a saw's step so the chords do not alias much. */
 function blep(t, dt) {
   if (t < dt) {
@@ -179,7 +135,7 @@ function synthesize() {
   const n = RATE * SECONDS;
   const left = new Float32Array(n);
   const right = new Float32Array(n);
-  const rand = random(13);
+  const rand = rng(13);
   // A minor-ish progression (MIDI notes), one chord every 2 s.
   const chords = [
     [45, 57, 60, 64],
@@ -326,7 +282,7 @@ export async function decodeBench() {
       skipped = `  MP3 row skipped: ${why}; benching the WAV only`;
     }
 
-    const code = await bundle();
+    const code = await bundlePage(PAGE_CODE);
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? ensureChromium(),
       headless: true,

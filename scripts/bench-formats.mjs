@@ -1,53 +1,17 @@
 // Chart import benchmark: `node scripts/bench-formats.mjs` (or `npm run bench:formats`).
-// Bundles src/formats/index.ts on the fly with Vite's build API (as scripts/bench.mjs does for the
-// core), writes a 1,300-object chart in every format, and prints the median parse time of each,
-// the time to make its duet, and the time to read an .osz of four such difficulties and 5 MB of audio.
-import { mkdtemp, rm } from 'node:fs/promises';
+// Bundles src/formats/index.ts on the fly with Vite's build API (scripts/bench-kit.mjs), writes a
+// 1,300-object chart in every format, and prints the median parse time of each, the time to make
+// its duet, and the time to read an .osz of four such difficulties and 5 MB of audio.
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
-import { build } from 'vite';
+import { loadModule, rng } from './bench-kit.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const { Midi } = createRequire(import.meta.url)('@tonejs/midi');
 
 const OBJECTS = 1300;
 const RUNS = 25;
 const BPM = 160;
 const SIXTEENTH = 60 / BPM / 4;
-
-async function loadFormats() {
-  const outDir = await mkdtemp(join(tmpdir(), 'drum-formats-bench-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: join(root, 'src/formats/index.ts'), formats: ['es'], fileName: () => 'formats.mjs' },
-    },
-  });
-  const formats = await import(pathToFileURL(join(outDir, 'formats.mjs')).href);
-  await rm(outDir, { recursive: true, force: true });
-  return formats;
-}
-
-/** Small deterministic PRNG so every run parses the same charts. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const text = (s) => new TextEncoder().encode(s);
 
@@ -146,7 +110,7 @@ function time(fn) {
   return { median: median(runs), max: Math.max(...runs) };
 }
 
-const formats = await loadFormats();
+const formats = await loadModule('src/formats/index.ts');
 const cases = [
   ['bench.tja (taiko, 1,300 notes, tempo changes)', 'bench.tja', tja()],
   ['bench.osu (taiko, 1,300 objects)', 'bench.osu', osu(1, 'Oni')],

@@ -1,44 +1,6 @@
 // Benchmarks. `npm run bench` runs each section in turn and prints its figures.
 // Section 1: the pure judging core (src/core), bundled on the fly with Vite's build API.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** Builds src/core/index.ts into a temporary ES module and imports it. */
-async function loadCore() {
-  const outDir = await mkdtemp(join(tmpdir(), 'drum-core-bench-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: join(root, 'src/core/index.ts'), formats: ['es'], fileName: () => 'core.mjs' },
-    },
-  });
-  const core = await import(pathToFileURL(join(outDir, 'core.mjs')).href);
-  await rm(outDir, { recursive: true, force: true });
-  return core;
-}
-
-/** Small deterministic PRNG so every run benchmarks the same presses. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { loadModule, rng } from './bench-kit.mjs';
 
 const LANES = ['hihat', 'snare', 'tom', 'kick'];
 const SIXTEENTH = 60 / 150 / 4; // 0.1 s at 150 BPM: 10 notes/s, 2.5 notes/s in each lane
@@ -94,7 +56,10 @@ function runOnce(core, setup, inputs) {
   }
   pressNs += process.hrtime.bigint() - t0;
   match.advance(Number.POSITIVE_INFINITY);
-  if (!match.finished) throw new Error('bench run did not finish');
+  // every note of both players judged once
+  const judged = match.judged(0).length + match.judged(1).length;
+  const notes = setup.charts[0].length + setup.charts[1].length;
+  if (judged !== notes) throw new Error(`bench run judged ${judged} of ${notes} notes`);
   return { nsPerPress: Number(pressNs) / inputs.length, nsPerAdvance: Number(advanceNs) / advances, match };
 }
 
@@ -109,7 +74,7 @@ function lookupOnce(core, setup, inputs) {
 }
 
 async function coreBench() {
-  const core = await loadCore();
+  const core = await loadModule('src/core/index.ts');
   const random = rng(20260126);
   const rows = [];
   for (const n of [1_000, 10_000, 100_000]) {

@@ -1,6 +1,6 @@
 import { loadTimedSong, type Song, type TimedSongData } from '../core/song';
 import type { Decibels, Seconds } from '../core/units';
-import { describeChartError, makeDuet, type ParsedChartFile, parseChartFile, readOsz } from '../formats';
+import type { ParsedChartFile } from '../formats';
 import { Emitter } from './emitter';
 import {
   baseName,
@@ -94,6 +94,13 @@ interface Chosen {
   readonly kind: FileKind;
 }
 
+/**
+ * The chart readers, with their zip and MIDI libraries, load the first time files are brought in:
+ * the title need not wait for them.
+ */
+const loadFormats = () => import('../formats');
+type Formats = Awaited<ReturnType<typeof loadFormats>>;
+
 export class Importer extends Emitter<ImporterEvents> {
   private queue: Promise<unknown> = Promise.resolve();
   /** Offsets of songs as stored, so a re-import keeps the player's nudge. */
@@ -170,6 +177,15 @@ export class Importer extends Emitter<ImporterEvents> {
 
   private async importBatch(files: readonly ImportFile[]): Promise<Song[]> {
     const { messages } = this.deps;
+    let formats: Formats;
+    try {
+      formats = await loadFormats();
+    } catch {
+      messages.failed(
+        `${files.map((f) => f.name).join(', ')}: the chart readers could not be loaded (check the connection, then try again)`,
+      );
+      return [];
+    }
     const chosen: Chosen[] = [];
     for (const file of files) {
       const kind = kindOfFile(file.name);
@@ -186,11 +202,11 @@ export class Importer extends Emitter<ImporterEvents> {
       const step = (stage: ImportStage, file = chart.file.name) =>
         this.emit('progress', { file, stage, index: i + 1, total: charts.length });
       try {
-        const song = await this.importOne(chart, audio, used, onlyPair, step);
+        const song = await this.importOne(formats, chart, audio, used, onlyPair, step);
         songs.push(song);
       } catch (e) {
         const failure =
-          e instanceof ImportFailure ? e : new ImportFailure(describeChartError(chart.file.name, e), false);
+          e instanceof ImportFailure ? e : new ImportFailure(formats.describeChartError(chart.file.name, e), false);
         if (failure.quota) messages.full(failure.detail);
         else messages.failed(failure.detail);
       }
@@ -201,6 +217,7 @@ export class Importer extends Emitter<ImporterEvents> {
   }
 
   private async importOne(
+    { readOsz, parseChartFile, makeDuet }: Formats,
     chart: Chosen,
     pool: ReadonlyMap<string, ImportFile>,
     used: Set<string>,
