@@ -1,10 +1,63 @@
 import { type Difficulty, type Lane, lanesFor, type PlayerId } from '../core/units';
 
-/** The game's logical size; Phaser scales it to fit the window. Everything derives from it. */
-export const WIDTH = 1280;
-export const HEIGHT = 720;
-export const CENTER_X = WIDTH / 2;
-export const CENTER_Y = HEIGHT / 2;
+/**
+ * The game's logical size ("design space"). It follows the shape of the screen (see
+ * `designSizeFor`), so it changes: these are live bindings, read them when laying out (in a
+ * scene's `create`), never copy them into module-level constants.
+ */
+export let WIDTH = 1280;
+export let HEIGHT = 720;
+export let CENTER_X = WIDTH / 2;
+export let CENTER_Y = HEIGHT / 2;
+/** True when the design space is taller than wide (a phone held upright): menus stack. */
+export let PORTRAIT = false;
+
+/** Landscape design spaces are 720 tall, from 4:3 (960 wide) to 21:9 (1680 wide). */
+export const DESIGN_HEIGHT = 720;
+export const MIN_WIDTH = 960;
+export const MAX_WIDTH = 1680;
+/** Portrait design spaces are 640 wide, up to 1440 tall (beyond, the page letterboxes). */
+export const PORTRAIT_WIDTH = 640;
+export const MAX_PORTRAIT_HEIGHT = 1440;
+
+/**
+ * The design space for a page of `cssWidth` × `cssHeight` CSS px: the same shape as the page
+ * (so the canvas fills it) within the limits above. Landscape keeps a height of 720 and widens;
+ * squarer than 4:3 it keeps 960 wide and grows taller; portrait keeps 640 wide.
+ */
+export function designSizeFor(cssWidth: number, cssHeight: number): { width: number; height: number } {
+  const w = Math.max(1, cssWidth);
+  const h = Math.max(1, cssHeight);
+  const aspect = w / h;
+  if (aspect < 1) {
+    return { width: PORTRAIT_WIDTH, height: Math.round(Math.min(MAX_PORTRAIT_HEIGHT, PORTRAIT_WIDTH / aspect)) };
+  }
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, DESIGN_HEIGHT * aspect)));
+  const height = aspect < MIN_WIDTH / DESIGN_HEIGHT ? Math.round(width / aspect) : DESIGN_HEIGHT;
+  return { width, height };
+}
+
+/** Sets the design space (the scenes laid out next read it). */
+export function setDesignSize(width: number, height: number): void {
+  WIDTH = width;
+  HEIGHT = height;
+  CENTER_X = width / 2;
+  CENTER_Y = height / 2;
+  PORTRAIT = height > width;
+}
+
+/** Smallest legible text in CSS px: 12 on phones and tablets, 14 on desktops (WCAG-ish reading sizes). */
+export function minCssFontPx(touch: boolean): number {
+  return touch ? 12 : 14;
+}
+
+/**
+ * The smallest font size, in design px, that renders at least `minCssFontPx` CSS px when one
+ * design px is `cssPerDesignPx` CSS px on the page.
+ */
+export function minDesignFontPx(cssPerDesignPx: number, touch: boolean): number {
+  return Math.ceil(minCssFontPx(touch) / Math.max(0.05, cssPerDesignPx) - 1e-9);
+}
 
 /**
  * Highway geometry, per player: the left highway is player 1's, the right one player 2's.

@@ -8,7 +8,7 @@ import { BaseScene } from './BaseScene';
 
 const PANEL_W = 760;
 const PANEL_TOP = 26;
-const PANEL_BOTTOM = HEIGHT - 52;
+const panelBottom = () => HEIGHT - 52;
 const PAD = 34;
 /** Space kept under the text for the Back button. */
 const BUTTON_ROOM = 78;
@@ -37,17 +37,17 @@ export class About extends BaseScene {
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     const left = CENTER_X - PANEL_W / 2;
     const g = this.add.graphics();
-    g.fillStyle(0x0d0a2a, 0.82).fillRoundedRect(left, PANEL_TOP, PANEL_W, PANEL_BOTTOM - PANEL_TOP, 22);
-    g.lineStyle(2, 0xffd6f5, 0.4).strokeRoundedRect(left, PANEL_TOP, PANEL_W, PANEL_BOTTOM - PANEL_TOP, 22);
+    g.fillStyle(0x0d0a2a, 0.82).fillRoundedRect(left, PANEL_TOP, PANEL_W, panelBottom() - PANEL_TOP, 22);
+    g.lineStyle(2, 0xffd6f5, 0.4).strokeRoundedRect(left, PANEL_TOP, PANEL_W, panelBottom() - PANEL_TOP, 22);
 
     // Bowing to each other across the panel, as at the end of a set.
     const bowScale = 0.55 / ART_SCALE;
     this.add
-      .image(left / 2, PANEL_BOTTOM + 12, 'takaichi-bow')
+      .image(left / 2, panelBottom() + 12, 'takaichi-bow')
       .setOrigin(0.5, 1)
       .setScale(bowScale);
     this.add
-      .image(WIDTH - left / 2, PANEL_BOTTOM + 12, 'lee-bow')
+      .image(WIDTH - left / 2, panelBottom() + 12, 'lee-bow')
       .setOrigin(0.5, 1)
       .setScale(bowScale);
 
@@ -71,7 +71,7 @@ export class About extends BaseScene {
       wordWrap: wrapStyle(inner),
     });
     // Lay the text out at the largest size that leaves room for the Back button.
-    const limit = PANEL_BOTTOM - BUTTON_ROOM;
+    const limit = panelBottom() - BUTTON_ROOM;
     for (let size = 21; size >= 14; size--) {
       let y = title.y + title.height + 14;
       for (const t of paragraphs) {
@@ -91,7 +91,7 @@ export class About extends BaseScene {
     const back = () => this.scene.start(this.from);
     new Menu(this, [{ label: this.t('back'), action: back }], {
       x: CENTER_X,
-      y: PANEL_BOTTOM - BUTTON_ROOM / 2,
+      y: panelBottom() - BUTTON_ROOM / 2,
       width: 220,
       spacing: 64,
       fontSize: 24,

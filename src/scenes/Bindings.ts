@@ -19,7 +19,7 @@ const PANEL = { top: 70, bottom: 210, cellY: 160, cellW: 130, cellH: 76, gap: 10
 const panelX = (p: PlayerId) => CENTER_X + (p === 0 ? -1 : 1) * (PANEL.width / 2 + 20);
 const BUTTONS_Y = 246;
 const MESSAGE_Y = 290;
-const TEST = { top: 314, bottom: HEIGHT - 12, rowY: 412, rowH: 27 } as const;
+const test = () => ({ top: 314, bottom: HEIGHT - 12, rowY: 412, rowH: 27 }) as const;
 
 export interface BindingsSceneData {
   back?: ReturnTo;
@@ -88,7 +88,7 @@ export class Bindings extends BaseScene {
       })
       .setOrigin(0.5);
     this.panel = new KeyTestPanel(this, {
-      ...TEST,
+      ...test(),
       palette: this.palette,
       bindings: () => this.app.settings.bindings,
       t: (key, vars) => this.t(key, vars),

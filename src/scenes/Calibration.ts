@@ -27,9 +27,9 @@ export const CALIBRATION = {
 /** The visual step schedules its endless clicks this far ahead, s. */
 const SCHEDULE_AHEAD: Seconds = 1.2;
 
-const CIRCLE = { x: CENTER_X, y: 330, r: 105 } as const;
+const circle = () => ({ x: CENTER_X, y: 330, r: 105 }) as const;
 const STATUS_Y = 480;
-const BUTTONS_Y = HEIGHT - 70;
+const buttonsY = () => HEIGHT - 70;
 
 export interface CalibrationSceneData {
   player?: number;
@@ -95,7 +95,7 @@ export class Calibration extends BaseScene {
       this.add.text(CENTER_X, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, ...wrap }).setOrigin(0.5);
     this.stepText = text(104, 28, '#ffe8a3').setFontStyle('bold');
     this.how = text(160, 23, this.palette.text);
-    this.circle = this.add.circle(CIRCLE.x, CIRCLE.y, CIRCLE.r, color, 0.25).setStrokeStyle(6, color, 0.9);
+    this.circle = this.add.circle(circle().x, circle().y, circle().r, color, 0.25).setStrokeStyle(6, color, 0.9);
     this.status = text(STATUS_Y, 28, this.palette.text).setFontStyle('bold');
     this.detail = text(STATUS_Y + 44, 22, this.palette.dim);
     // A button, not just a key hint: on a phone it is the way out.
@@ -186,7 +186,7 @@ export class Calibration extends BaseScene {
       { label: this.t('calRetry'), action: () => this.startAudioStep() },
       { label: this.t('calSkip'), action: () => (this.target.visual ? this.startVisualStep('') : this.leave()) },
     ];
-    this.buttons = new ButtonRow(this, items, { x: CENTER_X, y: BUTTONS_Y });
+    this.buttons = new ButtonRow(this, items, { x: CENTER_X, y: buttonsY() });
   }
 
   private applyAudio(): void {

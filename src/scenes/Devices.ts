@@ -21,7 +21,7 @@ const STATUS_Y = 92;
 const LIST = { top: 146, spacing: 50, rowHeight: 44, rows: 5, width: 1100 } as const;
 const BUTTONS_Y = 420;
 const MESSAGE_Y = 466;
-const TEST = { top: 496, bottom: HEIGHT - 10 } as const;
+const test = () => ({ top: 496, bottom: HEIGHT - 10 }) as const;
 
 /**
  * Every input device, live (MIDI kits, gamepads, the keyboard, the touchscreen), whom each plays
@@ -87,7 +87,7 @@ export class Devices extends BaseScene {
     const log = new DeviceTestLog(6);
     const keys = () => app.settings.bindings.keyboard;
     this.panel = new DeviceTestPanel(this, log, {
-      ...TEST,
+      ...test(),
       palette: this.palette,
       t,
       keyOf: (p, lane) => keyLabel(keys()[p][lane]),

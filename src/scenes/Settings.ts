@@ -29,7 +29,7 @@ const ROW = { height: 50, spacing: 57, top: 156 } as const;
 const COLUMN = { width: 590, gap: 40 } as const;
 const columnX = (c: 0 | 1) => CENTER_X + (c === 0 ? -1 : 1) * (COLUMN.width / 2 + COLUMN.gap / 2);
 const HINT_Y = ROW.top + COLUMN_ROWS * ROW.spacing + 4;
-const BACK_Y = HEIGHT - 46;
+const backY = () => HEIGHT - 46;
 
 /**
  * Volumes, timing, calibration, keys, language and accessibility. Every change goes through
@@ -95,7 +95,7 @@ export class Settings extends BaseScene {
       place: (i) =>
         i < 2 * COLUMN_ROWS
           ? { x: columnX(i < COLUMN_ROWS ? 0 : 1), y: ROW.top + (i % COLUMN_ROWS) * ROW.spacing }
-          : { x: i === 2 * COLUMN_ROWS ? CENTER_X - 320 : CENTER_X, y: BACK_Y, width: 300 },
+          : { x: i === 2 * COLUMN_ROWS ? CENTER_X - 320 : CENTER_X, y: backY(), width: 300 },
       width: COLUMN.width,
       height: ROW.height,
       onLabel: this.t('on'),
