@@ -119,6 +119,9 @@ for (const size of sizes) {
             await waitScene(page, 'Results');
             await page.waitForTimeout(1500);
             await page.screenshot({ path: name('Results') });
+            await key(page, 'KeyT');
+            await page.waitForTimeout(400);
+            await page.screenshot({ path: name('Results-details') });
           }
         } else {
           await page.screenshot({ path: name(scene) });
