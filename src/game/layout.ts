@@ -44,6 +44,17 @@ export function setDesignSize(width: number, height: number): void {
   CENTER_X = width / 2;
   CENTER_Y = height / 2;
   PORTRAIT = height > width;
+  fitHighways();
+}
+
+/** The centre column between the highways is at least this wide (captions, leaders, count-in room). */
+export const MIN_CENTRE = 400;
+
+/** Highways as wide as their layout wants, narrower when the screen cannot hold them and the centre. */
+function fitHighways(): void {
+  const base = touchLayout ? TOUCH : DESK;
+  const width = Math.floor(Math.min(base.width, (WIDTH - 2 * base.margin - MIN_CENTRE) / 2));
+  Object.assign(HIGHWAY, { ...base, width: Math.max(160, width) });
 }
 
 /** Smallest legible text in CSS px: 12 on phones and tablets, 14 on desktops (WCAG-ish reading sizes). */
@@ -80,7 +91,7 @@ export let touchLayout = false;
 /** Switches between the keyboard layout and the touch layout (wide lanes, big pads). */
 export function useTouchLayout(on: boolean): void {
   touchLayout = on;
-  Object.assign(HIGHWAY, on ? TOUCH : DESK);
+  fitHighways();
 }
 
 export function highwayLeft(player: PlayerId): number {
@@ -120,10 +131,34 @@ export function laneAt(
   return null;
 }
 
-/** Where each character sits, between the highways (stacked in the narrow touch-layout gap). */
+/** The room between the two highways. */
+export function centreColumn(): { left: number; right: number; width: number } {
+  const left = highwayLeft(0) + HIGHWAY.width + 12;
+  const right = highwayLeft(1) - 12;
+  return { left, right, width: right - left };
+}
+
+/** Where each character sits: side by side at the bottom of the centre column. */
 export function characterSpot(player: PlayerId): { x: number; y: number; scale: number } {
-  if (touchLayout) return { x: CENTER_X, y: player === 0 ? 400 : 640, scale: 0.44 };
-  return { x: player === 0 ? CENTER_X - 150 : CENTER_X + 150, y: 670, scale: 0.72 };
+  const { width } = centreColumn();
+  const scale = touchLayout ? 0.44 : Math.min(0.72, width / 720);
+  const dx = Math.min(150, width / 4);
+  return { x: CENTER_X + (player === 0 ? -dx : dx), y: touchLayout ? HEIGHT - 34 : HEIGHT - 50, scale };
+}
+
+/** Art height (design px at scale 1) of a drummer, for the slots above them. */
+const DRUMMER_HEIGHT = 400;
+
+/**
+ * Play's caption slot: the centre column below the Harmony meter and above the leaders. Nothing
+ * else is drawn there (the count-in shows on the highways, judgements on them too).
+ */
+export function captionSlot(): { x: number; top: number; bottom: number; width: number } {
+  const { width } = centreColumn();
+  const spot = characterSpot(0);
+  const top = touchLayout ? 180 : 176;
+  const bottom = spot.y - DRUMMER_HEIGHT * spot.scale - 10;
+  return { x: CENTER_X, top, bottom, width };
 }
 
 /** SVG art is rasterised at this scale so it stays sharp when scaled up on high-DPI screens. */
