@@ -112,3 +112,11 @@ export function installLayout(game: Phaser.Game, parent: HTMLElement): () => voi
     host = null;
   };
 }
+
+/**
+ * Design px at the top of the page that the page's own buttons (Import, full screen: 48 CSS px
+ * squares at the top right) take; a portrait layout starts below them.
+ */
+export function topInset(): number {
+  return Math.ceil(62 / cssPerDesignPx());
+}

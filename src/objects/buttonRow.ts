@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { minButtonPx } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import type { MenuAction } from '../input/press';
 import type { BaseScene } from '../scenes/BaseScene';
@@ -37,7 +38,7 @@ export class ButtonRow {
     options: ButtonRowOptions,
   ) {
     const width = options.width ?? 240;
-    const height = options.height ?? 58;
+    const height = Math.max(options.height ?? 58, minButtonPx());
     const gap = options.gap ?? 24;
     const fontSize = options.fontSize ?? 26;
     this.vertical = options.vertical ?? false;

@@ -47,7 +47,7 @@ export class ModeSelect extends BaseScene {
         fontSize: '24px',
         color: '#f5f3ff',
         align: 'center',
-        wordWrap: wrapStyle(900, true),
+        wordWrap: wrapStyle(Math.min(900, WIDTH - 60), true),
       })
       .setOrigin(0.5);
     const back = () => this.scene.start('Title');
@@ -66,7 +66,14 @@ export class ModeSelect extends BaseScene {
         })),
         { label: this.t('back'), action: back },
       ],
-      { x: CENTER_X, y: 170, spacing: 62, fontSize: 30, onFocus: (item) => hint.setText(item.hint ?? '') },
+      {
+        x: CENTER_X,
+        y: 170,
+        spacing: 62,
+        fontSize: 30,
+        bottom: HEIGHT - 150,
+        onFocus: (item) => hint.setText(item.hint ?? ''),
+      },
     );
     this.onMenu((a) => {
       if (this.dialog?.open) this.dialog.handle(a);
