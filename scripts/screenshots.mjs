@@ -32,11 +32,6 @@ const browser = await chromium.launch({
   args: ['--autoplay-policy=no-user-gesture-required', '--no-sandbox', '--disable-background-networking'],
 });
 
-/** A settings document with the language set (everything else default). */
-function settingsFor(lang) {
-  return JSON.stringify({ version: 3, settings: { language: lang } });
-}
-
 async function open(size, lang, query) {
   const [width, height] = size;
   const phone = Math.min(width, height) < 500;
@@ -46,10 +41,10 @@ async function open(size, lang, query) {
     hasTouch: phone,
     isMobile: phone,
     serviceWorkers: 'block',
+    // The browser's language: the game starts in it (a partial settings document would be
+    // rejected as unreadable, with a notice in every shot).
+    locale: { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' }[lang] ?? lang,
   });
-  await context.addInitScript((doc) => {
-    if (!localStorage.getItem('drumDiplomacy.settings')) localStorage.setItem('drumDiplomacy.settings', doc);
-  }, settingsFor(lang));
   const page = await context.newPage();
   await page.goto(`${base}${query}`);
   await page.waitForFunction(() => typeof window.drumDiplomacy !== 'undefined', undefined, { timeout: 30_000 });

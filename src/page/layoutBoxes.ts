@@ -53,6 +53,16 @@ function worldScale(obj: Phaser.GameObjects.GameObject): number {
   return s;
 }
 
+/** Inside a marquee (the ticker): items scroll past the screen's edges by design. */
+function inMarquee(obj: Phaser.GameObjects.GameObject): boolean {
+  let o: Phaser.GameObjects.GameObject | null = obj;
+  while (o) {
+    if ((o as unknown as { layoutMarquee?: boolean }).layoutMarquee) return true;
+    o = o.parentContainer ?? null;
+  }
+  return false;
+}
+
 function walk(list: Phaser.GameObjects.GameObject[], out: Phaser.GameObjects.GameObject[]): void {
   for (const o of list) {
     out.push(o);
@@ -62,6 +72,26 @@ function walk(list: Phaser.GameObjects.GameObject[], out: Phaser.GameObjects.Gam
 
 /** Lists the boxes of the scenes showing (Boot excluded) and of the page's visible controls. */
 export function layoutBoxes(game: Phaser.Game): LayoutBox[] {
+  // The "turn sideways" prompt covers the whole page: it is all there is to read.
+  const rotate = document.querySelector<HTMLElement>('.rotate-prompt');
+  if (rotate && !rotate.hidden) {
+    const r = rotate.getBoundingClientRect();
+    const text = rotate.querySelector('p');
+    const t = text?.getBoundingClientRect() ?? r;
+    return [
+      {
+        kind: 'text',
+        scene: 'page',
+        label: text?.textContent ?? '',
+        x: t.left,
+        y: t.top,
+        width: t.width,
+        height: t.height,
+        fontPx: Number.parseFloat(getComputedStyle(text ?? rotate).fontSize),
+        group: 'rotate',
+      },
+    ];
+  }
   const rect = game.canvas.getBoundingClientRect();
   const sx = rect.width / game.scale.width;
   const sy = rect.height / game.scale.height;
@@ -100,6 +130,14 @@ export function layoutBoxes(game: Phaser.Game): LayoutBox[] {
         height: bounds.height * sy,
         group: groupOf(o, key),
       };
+      if (inMarquee(o)) {
+        // Only the part on the canvas is seen; what has scrolled off is not "cut off".
+        const left = Math.max(box.x, rect.left);
+        const right = Math.min(box.x + box.width, rect.right);
+        if (right - left < 2) continue;
+        box.x = left;
+        box.width = right - left;
+      }
       if (isText) {
         const t = o as Phaser.GameObjects.Text;
         box.fontPx = Number.parseFloat(String(t.style.fontSize)) * worldScale(t) * sy;

@@ -277,7 +277,11 @@ export class Results extends BaseScene {
     );
     counts.setWordWrapWidth(w - 32);
     // Whatever does not fit the card stays in the details.
-    for (const t of [combo, counts]) if (t.y + t.height > top + h - 6) t.setVisible(false);
+    for (const t of [combo, counts]) {
+      if (t.y + t.height <= top + h - 6) continue;
+      this.main = this.main.filter((o) => o !== t);
+      t.destroy();
+    }
   }
 
   /** The timing details: one panel per player over the whole screen but the buttons. */
@@ -288,7 +292,7 @@ export class Results extends BaseScene {
       this.detailObjects.push(o);
       return o;
     };
-    add(this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.92).setOrigin(0).setInteractive());
+    add(this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.92).setOrigin(0));
     const suggestions = this.finished.kind === 'watch' ? [] : this.offsetSuggestions(r);
     const items = [...suggestions, { label: this.t('detailsHide'), action: () => this.showDetails(false) }];
     const columns = PORTRAIT ? 1 : Math.min(items.length, 3);
@@ -385,6 +389,7 @@ export class Results extends BaseScene {
   private showDetails(on: boolean): void {
     this.detailsOpen = on;
     for (const o of this.detailObjects) (o as unknown as { setVisible(v: boolean): void }).setVisible(on);
+    for (const o of this.main) (o as unknown as { setVisible(v: boolean): void }).setVisible(!on);
     this.detailMenu?.setVisible(on);
     this.menu?.setVisible(!on);
   }
