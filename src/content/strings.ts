@@ -387,6 +387,8 @@ export const EN = {
   rotateToPlay: 'Turn your phone sideways to play',
   notesCount: '{n} notes',
   comboMilestone: '{n} combo!',
+  settingsMore: 'More ▶',
+  calTooUneven: 'Too few steady taps to measure: try again, tapping on every click.',
 } as const;
 
 export type StringKey = keyof typeof EN;

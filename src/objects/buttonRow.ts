@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { WIDTH } from '../game/layout';
 import { minButtonPx } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import type { MenuAction } from '../input/press';
@@ -37,9 +38,11 @@ export class ButtonRow {
     private readonly items: ButtonItem[],
     options: ButtonRowOptions,
   ) {
-    const width = options.width ?? 240;
-    const height = Math.max(options.height ?? 58, minButtonPx());
     const gap = options.gap ?? 24;
+    const wanted = options.width ?? 240;
+    // A row never runs off the screen: its buttons narrow (labels wrap) to fit.
+    const width = options.vertical ? wanted : Math.min(wanted, (WIDTH - 40 - gap * (items.length - 1)) / items.length);
+    const height = Math.max(options.height ?? 58, minButtonPx());
     const fontSize = options.fontSize ?? 26;
     this.vertical = options.vertical ?? false;
     const step = this.vertical ? height + gap : width + gap;

@@ -7,7 +7,7 @@ import {
 } from '../core/calibration';
 import type { PlayerId, Seconds } from '../core/units';
 import { type CalibrationTarget, calibrationTarget } from '../game/devices';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, PORTRAIT, touchLayout, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
 import type { MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
@@ -97,10 +97,11 @@ export class Calibration extends BaseScene {
     this.how = text(160, 23, this.palette.text);
     this.circle = this.add.circle(circle().x, circle().y, circle().r, color, 0.25).setStrokeStyle(6, color, 0.9);
     this.status = text(STATUS_Y, 28, this.palette.text).setFontStyle('bold');
-    this.detail = text(STATUS_Y + 44, 22, this.palette.dim);
+    // Upright, the status wraps to two lines: the detail goes below them.
+    this.detail = text(STATUS_Y + (PORTRAIT ? 84 : 44), 22, this.palette.dim);
     // A button, not just a key hint: on a phone it is the way out.
     this.add
-      .text(WIDTH - 24, HEIGHT - 16, `◀ ${this.t('back')} (Esc)`, {
+      .text(WIDTH - 24, HEIGHT - 16, `◀ ${this.t('back')}${touchLayout ? '' : ' (Esc)'}`, {
         fontFamily: FONT,
         fontSize: '24px',
         color: '#ffffff',
@@ -178,7 +179,12 @@ export class Calibration extends BaseScene {
         this.t('calResultDetail', { used: r.used, rejected: r.rejected, spread: r.spreadMs.toFixed(1) }),
       );
     } else {
-      this.status.setText(this.t('calTooFew', { used: this.taps.length, min: MIN_CALIBRATION_TAPS }));
+      // Enough taps, too few of them steady (the rest were dropped): not "19 of 16".
+      this.status.setText(
+        this.taps.length >= MIN_CALIBRATION_TAPS
+          ? this.t('calTooUneven')
+          : this.t('calTooFew', { used: this.taps.length, min: MIN_CALIBRATION_TAPS }),
+      );
       this.detail.setText('');
     }
     const items = [

@@ -203,8 +203,13 @@ export class SongSelect extends BaseScene {
         { fontFamily: FONT, fontSize: '18px', color: '#a9a3d9', align: 'center', wordWrap: wrapStyle(box.w - 24) },
       )
       .setOrigin(0.5, 1);
-    const diffTop = head.y + head.height + 4;
-    const diffBottom = hint.y - hint.height - 4;
+    const diffTop = head.y + head.height + 2;
+    let diffBottom = hint.y - hint.height - 2;
+    // A short panel (a phone held sideways) drops the hint: the difficulties need a thumb's height.
+    if (diffBottom - diffTop < minButtonPx() + 8) {
+      hint.destroy();
+      diffBottom = ready.y - ready.height - 2;
+    }
     const diffs = DIFFICULTIES.map((d, i) =>
       this.add
         .text(box.x + 12 + cell * (i + 0.5), (diffTop + diffBottom) / 2, this.t(d), {

@@ -1,4 +1,4 @@
-import { ART_SCALE, CENTER_X, HEIGHT, PORTRAIT, touchLayout } from '../game/layout';
+import { ART_SCALE, CENTER_X, HEIGHT, PORTRAIT, touchLayout, WIDTH } from '../game/layout';
 import { topInset } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import { Drummer } from '../objects/drummer';
@@ -32,7 +32,7 @@ export class Title extends BaseScene {
     const title = this.add
       .text(CENTER_X, top, 'Drum Diplomacy', {
         fontFamily: FONT,
-        fontSize: '76px',
+        fontSize: WIDTH < 1100 ? '64px' : '76px',
         fontStyle: 'bold',
         color: '#ffe8a3',
         stroke: '#2b1055',

@@ -385,4 +385,6 @@ export const JA: Partial<StringTable> = {
   rotateToPlay: '横向きにしてプレイ',
   notesCount: '{n}ノーツ',
   comboMilestone: '{n}コンボ！',
+  settingsMore: '次へ ▶',
+  calTooUneven: '安定したタップが少なく測定できません。クリックごとにタップして、もう一度。',
 };

@@ -382,4 +382,6 @@ export const KO: Partial<StringTable> = {
   rotateToPlay: '가로로 돌려서 플레이하세요',
   notesCount: '노트 {n}개',
   comboMilestone: '{n} 콤보!',
+  settingsMore: '더 보기 ▶',
+  calTooUneven: '일정한 탭이 적어 측정할 수 없습니다. 클릭마다 탭하며 다시 해 보세요.',
 };
