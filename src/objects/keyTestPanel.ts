@@ -5,6 +5,7 @@ import { CENTER_X, WIDTH } from '../game/layout';
 import { FONT, type Palette } from '../game/theme';
 import { type Bindings, keyLabel } from '../input/bindings';
 import { CHORDS, type Chord, ChordTest } from '../input/keyTest';
+import { wrapStyle } from './captionBox';
 
 export interface KeyTestPanelOptions {
   readonly top: number;
@@ -43,7 +44,8 @@ export class KeyTestPanel {
     this.downText = scene.add
       .text(WIDTH - 50, o.top + 18, '', { fontFamily: FONT, fontSize: '22px', color: '#7df9ff', fontStyle: 'bold' })
       .setOrigin(1, 0.5);
-    const wrapped = { fontFamily: FONT, fontSize: '20px', align: 'center', wordWrap: { width: WIDTH - 120 } } as const;
+    // CJK-aware wrapping: Japanese has no spaces to break at.
+    const wrapped = { fontFamily: FONT, fontSize: '20px', align: 'center', wordWrap: wrapStyle(WIDTH - 120) } as const;
     this.instruction = scene.add
       .text(CENTER_X, o.top + 60, o.t('keyTestIntro'), {
         ...wrapped,

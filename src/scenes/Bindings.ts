@@ -15,7 +15,14 @@ import type { ReturnTo } from './Settings';
 /** Player 2 on the numpad: a suggestion for keyboards that drop two players' chords. */
 const NUMPAD_P2: PlayerKeys = { hihat: 'Numpad4', snare: 'Numpad5', tom: 'Numpad6', kick: 'Numpad0' };
 
-const PANEL = { top: 70, bottom: 210, cellY: 160, cellW: 130, cellH: 76, gap: 10, width: 590 } as const;
+const PANEL_BASE = { top: 70, bottom: 210, cellY: 160, cellW: 130, cellH: 76, gap: 10, width: 590 } as const;
+/** The two players' panels side by side, narrower (with narrower cells) on a narrow screen. */
+const panelGeometry = () => {
+  const width = Math.min(PANEL_BASE.width, (WIDTH - 60) / 2);
+  const cellW = Math.min(PANEL_BASE.cellW, (width - 20 - 3 * PANEL_BASE.gap) / 4);
+  return { ...PANEL_BASE, width, cellW };
+};
+let PANEL = panelGeometry();
 const panelX = (p: PlayerId) => CENTER_X + (p === 0 ? -1 : 1) * (PANEL.width / 2 + 20);
 const BUTTONS_Y = 246;
 const MESSAGE_Y = 290;
@@ -57,6 +64,7 @@ export class Bindings extends BaseScene {
     this.dialog = null;
     this.cells = [];
 
+    PANEL = panelGeometry();
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.6).setOrigin(0);
     this.add
