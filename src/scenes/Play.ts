@@ -3,10 +3,12 @@ import { breakCaption, type Caption, introCaption } from '../content/captions';
 import type { StringKey } from '../content/strings';
 import { isLocal } from '../core/lineup';
 import type { MatchEvent } from '../core/match';
+import { travelTimeFor } from '../core/noteSpeed';
 import { partOf } from '../core/song';
-import { type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
+import { LANES, type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
 import { CENTER_X, captionSlot, HEIGHT, HIGHWAY, highwayCenter, laneAt, touchLayout, WIDTH } from '../game/layout';
 import { watchPauseTriggers } from '../game/pauseTriggers';
+import { NOTE_SIZE } from '../game/textures';
 import { FONT } from '../game/theme';
 import { TouchPads } from '../input/touch';
 import { StaticLayer } from '../objects/bake';
@@ -203,11 +205,19 @@ export class Play extends BaseScene {
         difficulty,
         palette: this.palette,
         keys: this.app.settings.bindings.keyboard[p],
-        noteSpeed: this.app.settings.noteSpeed,
+        // Dense charts fall faster by default, so close notes of a lane never merge into a column.
+        noteSpeed: travelTimeFor(
+          LANES.map((lane) => run.charts[p].filter((n) => n.lane === lane).map((n) => n.time)),
+          HIGHWAY.hitLineY - HIGHWAY.top,
+          this.app.settings.noteSpeed,
+          NOTE_SIZE + 16,
+        ),
         label: `${who} · ${this.t(difficulty)}`,
         character: partOf(run.song, p).character,
         calm: this.calm,
         judgementName: (j) => this.t(j),
+        milestone: (n) => this.t('comboMilestone', { n }),
+        onMilestone: () => this.stage.hop(),
       },
       bake,
     );
@@ -309,8 +319,29 @@ export class Play extends BaseScene {
     } else {
       this.meter?.set(e.harmony);
       this.stage.setHarmony(e.harmony);
-      if (e.together) this.stage.bow();
+      if (e.together) {
+        this.stage.bow();
+        this.burst();
+      }
     }
+  }
+
+  /** Both hit a unison note together: a ring bursts from between the leaders. */
+  private burst(): void {
+    const color = this.palette.unison;
+    const ring = this.add
+      .circle(CENTER_X, HIGHWAY.hitLineY - 60, 28, color, 0.25)
+      .setStrokeStyle(6, color, 1)
+      .setDepth(40);
+    this.tweens.add({
+      targets: ring,
+      alpha: 0,
+      // Reduced motion: a flash that fades, nothing grows.
+      scale: this.calm ? 1 : 4,
+      duration: this.calm ? 300 : 480,
+      ease: 'Sine.out',
+      onComplete: () => ring.destroy(),
+    });
   }
 
   override update(): void {
