@@ -38,5 +38,13 @@ export function startGame(parent: HTMLElement): DrumGame {
   installDeviceUi(app);
   installImportUi(app);
   app.events.on('goTo', (key) => game.goTo(key));
+  // The page's own loading splash (index.html) goes once the game shows its first screen.
+  const offSplash = app.events.on('scene', (key) => {
+    if (key === 'Boot') return;
+    offSplash();
+    const splash = document.getElementById('splash');
+    splash?.classList.add('gone');
+    window.setTimeout(() => splash?.remove(), 400);
+  });
   return game;
 }
