@@ -4,6 +4,7 @@ import { minButtonPx } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import type { MenuAction } from '../input/press';
 import type { BaseScene } from '../scenes/BaseScene';
+import { wrapStyle } from './captionBox';
 
 export interface ButtonItem {
   label: string;
@@ -56,7 +57,7 @@ export class ButtonRow {
           color: scene.palette.text,
           fontStyle: 'bold',
           align: 'center',
-          wordWrap: { width: width - 16 },
+          wordWrap: wrapStyle(width - 16),
         })
         .setOrigin(0.5);
       const x = options.x + (this.vertical ? 0 : first + i * step);

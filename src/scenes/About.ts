@@ -98,8 +98,9 @@ export class About extends BaseScene {
       });
       return pages;
     };
-    let pages = layOut(21);
-    for (let size = 21; size >= floor; size--) {
+    const largest = Math.max(21, floor);
+    let pages = layOut(largest);
+    for (let size = largest; size >= floor; size--) {
       pages = layOut(size);
       if (pages.length === 1) break;
     }

@@ -2,11 +2,13 @@ import type Phaser from 'phaser';
 import { LANE_LABEL } from '../content/strings';
 import { LANES, type Lane, PLAYERS, type PlayerId } from '../core/units';
 import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { minButtonPx } from '../game/layoutService';
 import { FONT, hex } from '../game/theme';
 import { DEFAULT_KEYS, type Bindings as KeyBindings, keyLabel, keyProblem, type PlayerKeys } from '../input/bindings';
 import { rebind } from '../input/keyTest';
 import type { MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
+import { wrapStyle } from '../objects/captionBox';
 import { ConfirmDialog } from '../objects/confirmDialog';
 import { KeyTestPanel } from '../objects/keyTestPanel';
 import { BaseScene } from './BaseScene';
@@ -20,7 +22,8 @@ const PANEL_BASE = { top: 70, bottom: 210, cellY: 160, cellW: 130, cellH: 76, ga
 const panelGeometry = () => {
   const width = Math.min(PANEL_BASE.width, (WIDTH - 60) / 2);
   const cellW = Math.min(PANEL_BASE.cellW, (width - 20 - 3 * PANEL_BASE.gap) / 4);
-  return { ...PANEL_BASE, width, cellW };
+  const cellH = Math.max(PANEL_BASE.cellH, minButtonPx());
+  return { ...PANEL_BASE, width, cellW, cellH };
 };
 let PANEL = panelGeometry();
 const panelX = (p: PlayerId) => CENTER_X + (p === 0 ? -1 : 1) * (PANEL.width / 2 + 20);
@@ -86,7 +89,7 @@ export class Bindings extends BaseScene {
       ],
       { x: CENTER_X, y: BUTTONS_Y, width: 270, height: 50, gap: 18, fontSize: 22 },
     );
-    const wrap = { wordWrap: { width: WIDTH - 80 }, align: 'center' } as const;
+    const wrap = { wordWrap: wrapStyle(WIDTH - 80), align: 'center' } as const;
     this.message = this.add
       .text(CENTER_X, MESSAGE_Y, this.t('bindHint'), {
         fontFamily: FONT,
@@ -140,8 +143,10 @@ export class Bindings extends BaseScene {
       });
       const text = (y: number, t: string, size: number, color: string, bold = false) =>
         this.add.text(cx, y, t, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : '' });
-      text(PANEL.cellY - 22, this.t(LANE_LABEL[lane]), 18, this.palette.dim).setOrigin(0.5);
+      const label = text(PANEL.cellY - 22, this.t(LANE_LABEL[lane]), 18, this.palette.dim).setOrigin(0.5);
       const key = text(PANEL.cellY + 12, '', 30, this.palette.text, true).setOrigin(0.5);
+      // One cell, one box for the layout test (src/page/layoutBoxes.ts).
+      for (const o of [bg, label, key]) Object.assign(o, { layoutGroup: `cell:${index}` });
       this.cells[index] = { bg, key };
     });
   }

@@ -11,6 +11,7 @@ import { CENTER_X, HEIGHT, PORTRAIT, touchLayout, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
 import type { MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
+import { wrapStyle } from '../objects/captionBox';
 import { VisualStep } from '../objects/visualStep';
 import { Metronome, type MetronomeAudio } from '../run/metronome';
 import { BaseScene } from './BaseScene';
@@ -90,7 +91,7 @@ export class Calibration extends BaseScene {
         strokeThickness: 6,
       })
       .setOrigin(0.5);
-    const wrap = { align: 'center', wordWrap: { width: WIDTH - 160 } } as const;
+    const wrap = { align: 'center', wordWrap: wrapStyle(WIDTH - 160) } as const;
     const text = (y: number, size: number, color: string) =>
       this.add.text(CENTER_X, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, ...wrap }).setOrigin(0.5);
     this.stepText = text(104, 28, '#ffe8a3').setFontStyle('bold');

@@ -79,7 +79,11 @@ export class Settings extends BaseScene {
     // Clear of the title, and of the page's own buttons (top right) for the right-hand column.
     const L = settingsLayout(Math.max(titleY + 46, topInset() + 4));
     // A large screen: two titled columns of eight with the hint below them, as designed.
-    const big = L.pageSize >= 2 * COLUMN_ROWS && L.columns === 2 && L.height === ROW.height && !PORTRAIT;
+    const big =
+      L.pageSize >= 2 * COLUMN_ROWS &&
+      L.height === ROW.height &&
+      !PORTRAIT &&
+      WIDTH >= 2 * COLUMN.width + COLUMN.gap + 40;
     const columnX = (c: number) =>
       big ? CENTER_X + (c === 0 ? -1 : 1) * (COLUMN.width / 2 + COLUMN.gap / 2) : L.columnX(c);
     if (big) {
