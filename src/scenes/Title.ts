@@ -49,7 +49,7 @@ export class Title extends BaseScene {
       })
       .setOrigin(0.5);
     const prompt = this.add
-      .text(CENTER_X, HEIGHT - 42, this.t(touchLayout ? 'tapToStart' : 'pressAnyKey'), {
+      .text(CENTER_X, HEIGHT - (PORTRAIT ? 150 : 42), this.t(touchLayout ? 'tapToStart' : 'pressAnyKey'), {
         fontFamily: FONT,
         fontSize: '30px',
         fontStyle: 'bold',
