@@ -1,8 +1,8 @@
 import type Phaser from 'phaser';
 import { LANE_LABEL } from '../content/strings';
 import { LANES, type Lane, PLAYERS, type PlayerId } from '../core/units';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
-import { minButtonPx } from '../game/layoutService';
+import { CENTER_X, HEIGHT, PORTRAIT, WIDTH } from '../game/layout';
+import { minButtonPx, topInset } from '../game/layoutService';
 import { FONT, hex } from '../game/theme';
 import { DEFAULT_KEYS, type Bindings as KeyBindings, keyLabel, keyProblem, type PlayerKeys } from '../input/bindings';
 import { rebind } from '../input/keyTest';
@@ -23,13 +23,18 @@ const panelGeometry = () => {
   const width = Math.min(PANEL_BASE.width, (WIDTH - 60) / 2);
   const cellW = Math.min(PANEL_BASE.cellW, (width - 20 - 3 * PANEL_BASE.gap) / 4);
   const cellH = Math.max(PANEL_BASE.cellH, minButtonPx());
-  return { ...PANEL_BASE, width, cellW, cellH };
+  // Below the page's own buttons upright; the cells (a thumb tall) under the player's name.
+  const top = PORTRAIT ? topInset() + 56 : PANEL_BASE.top;
+  const cellY = top + 60 + cellH / 2;
+  return { ...PANEL_BASE, width, cellW, cellH, top, cellY, bottom: cellY + cellH / 2 + 12 };
 };
 let PANEL = panelGeometry();
 const panelX = (p: PlayerId) => CENTER_X + (p === 0 ? -1 : 1) * (PANEL.width / 2 + 20);
-const BUTTONS_Y = 246;
-const MESSAGE_Y = 290;
-const test = () => ({ top: 314, bottom: HEIGHT - 12, rowY: 412, rowH: 27 }) as const;
+/** Buttons, message and key test follow the panels down (taller on a phone). */
+const buttonsY = () => PANEL.bottom + 12 + Math.max(50, minButtonPx()) / 2;
+const messageY = () => buttonsY() + Math.max(50, minButtonPx()) / 2 + 8;
+const test = (messageBottom: number) =>
+  ({ top: Math.max(314, messageBottom + 8), bottom: HEIGHT - 12, rowY: 412, rowH: 27 }) as const;
 
 export interface BindingsSceneData {
   back?: ReturnTo;
@@ -87,19 +92,19 @@ export class Bindings extends BaseScene {
         { label: this.t('bindNumpad'), action: () => this.numpadForP2() },
         { label: this.t('back'), action: () => this.leave() },
       ],
-      { x: CENTER_X, y: BUTTONS_Y, width: 270, height: 50, gap: 18, fontSize: 22 },
+      { x: CENTER_X, y: buttonsY(), width: 270, height: 50, gap: 18, fontSize: 22 },
     );
     const wrap = { wordWrap: wrapStyle(WIDTH - 80), align: 'center' } as const;
     this.message = this.add
-      .text(CENTER_X, MESSAGE_Y, this.t('bindHint'), {
+      .text(CENTER_X, messageY(), this.t('bindHint'), {
         fontFamily: FONT,
         fontSize: '21px',
         color: this.palette.text,
         ...wrap,
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
     this.panel = new KeyTestPanel(this, {
-      ...test(),
+      ...test(this.message.y + this.message.height),
       palette: this.palette,
       bindings: () => this.app.settings.bindings,
       t: (key, vars) => this.t(key, vars),
@@ -143,7 +148,9 @@ export class Bindings extends BaseScene {
       });
       const text = (y: number, t: string, size: number, color: string, bold = false) =>
         this.add.text(cx, y, t, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : '' });
-      const label = text(PANEL.cellY - 22, this.t(LANE_LABEL[lane]), 18, this.palette.dim).setOrigin(0.5);
+      const label = text(PANEL.cellY - 22, this.t(LANE_LABEL[lane]), 18, this.palette.dim)
+        .setOrigin(0.5)
+        .setStyle({ wordWrap: wrapStyle(PANEL.cellW - 6), align: 'center' });
       const key = text(PANEL.cellY + 12, '', 30, this.palette.text, true).setOrigin(0.5);
       // One cell, one box for the layout test (src/page/layoutBoxes.ts).
       for (const o of [bg, label, key]) Object.assign(o, { layoutGroup: `cell:${index}` });

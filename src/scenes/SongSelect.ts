@@ -216,6 +216,8 @@ export class SongSelect extends BaseScene {
           fontFamily: FONT,
           fontSize: '20px',
           color: '#f5f3ff',
+          // A long name (エキスパート) wraps inside its cell rather than run into the next.
+          wordWrap: wrapStyle(cell - 12),
         })
         .setOrigin(0.5)
         .setInteractive({ useHandCursor: true })
@@ -379,7 +381,7 @@ export class SongSelect extends BaseScene {
           'center',
         );
         t.setColor(on ? '#1a1240' : '#f5f3ff').setBackgroundColor(on ? '#ffd166' : '#00000000');
-        t.setPadding(8, 4, 8, 4);
+        t.setPadding(4, 4, 4, 4);
         tapSize(t);
       });
       if (panel.ready === this.skillText) {
