@@ -58,8 +58,8 @@ async function key(page, code) {
   await page.keyboard.press(code);
 }
 
-/** Presses every note of both players on time (keys), for Results. */
-async function playThrough(page) {
+/** Presses every note of both players on time (keys), for Results; `midway` runs halfway through. */
+async function playThrough(page, midway = async () => {}) {
   const codes = await page.evaluate(() =>
     [0, 1].map((p) => ['hihat', 'snare', 'tom', 'kick'].map((l) => window.drumDiplomacy.keyFor(p, l))),
   );
@@ -70,7 +70,9 @@ async function playThrough(page) {
   notes.sort((a, b) => a.time - b.time);
   const cdp = await page.context().newCDPSession(page);
   const origin = await page.evaluate(() => performance.timeOrigin);
+  let k = 0;
   for (const n of notes) {
+    if (k++ === Math.floor(notes.length * 0.6)) await midway();
     const at = await page.evaluate(([p, t]) => window.drumDiplomacy.perfTimeOf(p, t), [n.p, n.time]);
     if (at === null) continue;
     const wait = at - 100 - (Date.now() - origin);
@@ -94,10 +96,10 @@ for (const size of sizes) {
       const { context, page } = await open(
         size,
         lang,
-        play ? '?song=test-song&mode=duet&p1=hard&p2=normal' : `?scene=${scene}`,
+        play ? '?song=test-song&mode=duet&p1=hard&p2=normal' : `?scene=${scene === 'KeyTest' ? 'Bindings' : scene}`,
       );
       try {
-        await waitScene(page, play ? 'Play' : scene);
+        await waitScene(page, play ? 'Play' : scene === 'KeyTest' ? 'Bindings' : scene);
         await page.waitForTimeout(1200);
         if (play) {
           await key(page, 'Space');
@@ -110,7 +112,8 @@ for (const size of sizes) {
             await page.waitForTimeout(4000);
             await page.screenshot({ path: name('Play') });
           } else {
-            await playThrough(page);
+            // Harmony is full by then (every unison note hit together): the stage lights up.
+            await playThrough(page, () => page.screenshot({ path: name('Play-harmony') }));
             await waitScene(page, 'Results');
             await page.waitForTimeout(1500);
             await page.screenshot({ path: name('Results') });
@@ -118,6 +121,12 @@ for (const size of sizes) {
             await page.waitForTimeout(400);
             await page.screenshot({ path: name('Results-details') });
           }
+        } else if (scene === 'KeyTest') {
+          // Bindings, then its first button (Start key test).
+          await key(page, 'ArrowDown');
+          await key(page, 'Enter');
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: name(scene) });
         } else {
           await page.screenshot({ path: name(scene) });
         }

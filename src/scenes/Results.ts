@@ -175,7 +175,7 @@ export class Results extends BaseScene {
       });
       this.leaders(song, cursor, contentBottom, centreW);
     }
-    this.buildDetails(r, gridTop);
+    this.buildDetails(r);
     this.showDetails(false);
   }
 
@@ -285,7 +285,7 @@ export class Results extends BaseScene {
   }
 
   /** The timing details: one panel per player over the whole screen but the buttons. */
-  private buildDetails(r: FinishedRun['results'], gridTop: number): void {
+  private buildDetails(r: FinishedRun['results']): void {
     const tap = minButtonPx();
     const players = PLAYERS.filter((p) => r.players[p]);
     const add = <T extends Phaser.GameObjects.GameObject>(o: T) => {
@@ -318,7 +318,6 @@ export class Results extends BaseScene {
         : [20 + (i * (WIDTH - 40)) / n, areaTop, (WIDTH - 40) / n - 16, areaBottom - areaTop];
       this.detailPanel(p, pr, x, y, w, h, add);
     });
-    void gridTop;
   }
 
   private detailPanel(
