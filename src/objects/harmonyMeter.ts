@@ -23,7 +23,14 @@ export class HarmonyMeter {
       .setOrigin(0, 0.5)
       .setVisible(false);
     this.text = scene.add
-      .text(CENTER_X, y + 26, `${label} –`, { fontFamily: FONT, fontSize: '20px', color: '#ffd6f5' })
+      .text(CENTER_X, y + 26, `${label} –`, {
+        fontFamily: FONT,
+        fontSize: '20px',
+        color: '#ffd6f5',
+        // A dark backing: the sky's stars showed through the label.
+        backgroundColor: '#120c33cc',
+        padding: { x: 10, y: 2 },
+      })
       .setOrigin(0.5, 0);
   }
 

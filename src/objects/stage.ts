@@ -54,8 +54,12 @@ export class NaraStage {
         .setScale(0.65 / ART_SCALE)
         .setFlipX(true),
     ];
-    // The deer are the crowd: never baked, they react (bow, hop) in Play too.
-    for (const d of deer) this.deer.push(d);
+    // The deer are the crowd and react (bow, hop); in Play they stand behind the highways, so they
+    // are part of the baked scenery there (drawn on the canvas they would cover the lanes).
+    for (const d of deer) {
+      if (bake) bake.add(d);
+      else this.deer.push(d);
+    }
     this.calm = options.calm;
     still(
       scene.add

@@ -49,7 +49,9 @@ export class Results extends BaseScene {
     this.detailsOpen = false;
     const r = data.results;
     const song: Song | undefined = this.app.library.get(r.songId);
-    new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110 });
+    const stage = new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110 });
+    // The crowd (Nara's deer) hops for a good run (bows, with reduced motion).
+    if (r.players.some((p) => p && p.accuracy >= 0.8)) this.time.delayedCall(500, () => stage.hop());
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.5).setOrigin(0);
     const tap = minButtonPx();
     const top = PORTRAIT ? topInset() + 8 : 16;
