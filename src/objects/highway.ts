@@ -81,6 +81,8 @@ export class Highway {
       const pad = scene.add.circle(x, HIGHWAY.hitLineY, Math.min(touchLayout ? 52 : 30, w / 2 - 4), 0x000000, 0.35);
       pad.setStrokeStyle(4, palette.lane[lane], 0.95);
       this.pads.set(lane, pad);
+      // On a touchscreen the pad is the drum (its circle covered the key's label): no key label.
+      if (touchLayout) continue;
       bake.add(
         scene.add
           .text(x, HIGHWAY.hitLineY + 44, keyLabel(keys[lane]), {
