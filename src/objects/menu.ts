@@ -21,7 +21,7 @@ export interface MenuOptions {
    * it in one column, they flow into more columns side by side.
    */
   bottom?: number;
-  /** A grid of this many columns, filled row by row (←/→ move along a row, ↑/↓ between rows). */
+  /** A grid of this many columns, filled row by row (arrows step through it in that order). */
   columns?: number;
   /** Called when focus moves (e.g. to show the item's hint). */
   onFocus?: (item: MenuItem) => void;
@@ -80,11 +80,11 @@ export class Menu {
     scene.onMenu((a) => {
       if (!this.enabled) return;
       const n = items.length;
-      const step = this.columns;
-      if (a === 'up') this.setFocus(step > 1 ? Math.max(0, this.focus - step) : (this.focus + n - 1) % n);
-      else if (a === 'down') this.setFocus(step > 1 ? Math.min(n - 1, this.focus + step) : (this.focus + 1) % n);
-      else if (a === 'left' && step > 1) this.setFocus((this.focus + n - 1) % n);
-      else if (a === 'right' && step > 1) this.setFocus((this.focus + 1) % n);
+      // Items keep one order whatever the shape (a grid reads row by row): ↑/↓ and, in a grid,
+      // ←/→ step through it.
+      const grid = this.columns > 1;
+      if (a === 'up' || (grid && a === 'left')) this.setFocus((this.focus + n - 1) % n);
+      else if (a === 'down' || (grid && a === 'right')) this.setFocus((this.focus + 1) % n);
       else if (a === 'confirm') this.items[this.focus]?.action();
     });
     this.setFocus(0);

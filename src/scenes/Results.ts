@@ -79,8 +79,8 @@ export class Results extends BaseScene {
     if (watched && data.differences.length > 0) tellDifferences(this.app, data.differences);
     const items = [
       { label: this.t(watched ? 'watchAgain' : 'retry'), action: () => this.scene.start('Play') },
-      { label: this.t(touchLayout ? 'detailsShowTouch' : 'detailsShow'), action: () => this.showDetails(true) },
       ...resultActions(this, data),
+      { label: this.t(touchLayout ? 'detailsShowTouch' : 'detailsShow'), action: () => this.showDetails(true) },
       { label: this.t('back'), action: leave },
     ];
     const buttonW = PORTRAIT ? (WIDTH - 60) / 2 : 260;
