@@ -32,11 +32,6 @@ const browser = await chromium.launch({
   args: ['--autoplay-policy=no-user-gesture-required', '--no-sandbox', '--disable-background-networking'],
 });
 
-/** A settings document with the language set (everything else default). */
-function settingsFor(lang) {
-  return JSON.stringify({ version: 3, settings: { language: lang } });
-}
-
 async function open(size, lang, query) {
   const [width, height] = size;
   const phone = Math.min(width, height) < 500;
@@ -46,10 +41,10 @@ async function open(size, lang, query) {
     hasTouch: phone,
     isMobile: phone,
     serviceWorkers: 'block',
+    // The browser's language: the game starts in it (a partial settings document would be
+    // rejected as unreadable, with a notice in every shot).
+    locale: { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' }[lang] ?? lang,
   });
-  await context.addInitScript((doc) => {
-    if (!localStorage.getItem('drumDiplomacy.settings')) localStorage.setItem('drumDiplomacy.settings', doc);
-  }, settingsFor(lang));
   const page = await context.newPage();
   await page.goto(`${base}${query}`);
   await page.waitForFunction(() => typeof window.drumDiplomacy !== 'undefined', undefined, { timeout: 30_000 });
@@ -63,8 +58,8 @@ async function key(page, code) {
   await page.keyboard.press(code);
 }
 
-/** Presses every note of both players on time (keys), for Results. */
-async function playThrough(page) {
+/** Presses every note of both players on time (keys), for Results; `midway` runs halfway through. */
+async function playThrough(page, midway = async () => {}) {
   const codes = await page.evaluate(() =>
     [0, 1].map((p) => ['hihat', 'snare', 'tom', 'kick'].map((l) => window.drumDiplomacy.keyFor(p, l))),
   );
@@ -75,7 +70,9 @@ async function playThrough(page) {
   notes.sort((a, b) => a.time - b.time);
   const cdp = await page.context().newCDPSession(page);
   const origin = await page.evaluate(() => performance.timeOrigin);
+  let k = 0;
   for (const n of notes) {
+    if (k++ === Math.floor(notes.length * 0.6)) await midway();
     const at = await page.evaluate(([p, t]) => window.drumDiplomacy.perfTimeOf(p, t), [n.p, n.time]);
     if (at === null) continue;
     const wait = at - 100 - (Date.now() - origin);
@@ -99,10 +96,10 @@ for (const size of sizes) {
       const { context, page } = await open(
         size,
         lang,
-        play ? '?song=test-song&mode=duet&p1=hard&p2=normal' : `?scene=${scene}`,
+        play ? '?song=test-song&mode=duet&p1=hard&p2=normal' : `?scene=${scene === 'KeyTest' ? 'Bindings' : scene}`,
       );
       try {
-        await waitScene(page, play ? 'Play' : scene);
+        await waitScene(page, play ? 'Play' : scene === 'KeyTest' ? 'Bindings' : scene);
         await page.waitForTimeout(1200);
         if (play) {
           await key(page, 'Space');
@@ -115,11 +112,21 @@ for (const size of sizes) {
             await page.waitForTimeout(4000);
             await page.screenshot({ path: name('Play') });
           } else {
-            await playThrough(page);
+            // Harmony is full by then (every unison note hit together): the stage lights up.
+            await playThrough(page, () => page.screenshot({ path: name('Play-harmony') }));
             await waitScene(page, 'Results');
             await page.waitForTimeout(1500);
             await page.screenshot({ path: name('Results') });
+            await key(page, 'KeyT');
+            await page.waitForTimeout(400);
+            await page.screenshot({ path: name('Results-details') });
           }
+        } else if (scene === 'KeyTest') {
+          // Bindings, then its first button (Start key test).
+          await key(page, 'ArrowDown');
+          await key(page, 'Enter');
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: name(scene) });
         } else {
           await page.screenshot({ path: name(scene) });
         }

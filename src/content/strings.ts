@@ -377,6 +377,18 @@ export const EN = {
   ghost: 'Ghost',
   autoplay: 'Autoplay',
   replaySeat: 'Replay',
+  tapToStart: 'Tap to start',
+  fullCombo: 'Full combo',
+  allPerfect: 'All Perfect',
+  detailsShow: 'Timing details (T)',
+  detailsShowTouch: 'Timing details',
+  detailsHide: 'Close details',
+  lessonIntroTouch: 'Takaichi plays along. Tap the pads on your side.',
+  rotateToPlay: 'Turn your phone sideways to play',
+  notesCount: '{n} notes',
+  comboMilestone: '{n} combo!',
+  settingsMore: 'More ▶',
+  calTooUneven: 'Too few steady taps to measure: try again, tapping on every click.',
 } as const;
 
 export type StringKey = keyof typeof EN;

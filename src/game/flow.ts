@@ -12,6 +12,7 @@ import {
 import { nearestDifficulty, type Song } from '../core/song';
 import type { Difficulty, Mode, PerfMs, PlayerId, Seconds } from '../core/units';
 import { Run, type RunResults, type RunSetup } from '../run/run';
+import { newBestWorthShowing } from './celebrate';
 import type { SongLibrary } from './library';
 import type { Settings } from './settings';
 import type { Notice, SaveStore } from './storage';
@@ -187,7 +188,7 @@ export class PlayFlow {
     const humans = run ? bestSlots(run.lineup) : bestSlots(lineupFor(results.mode));
     const { improved, previous } = this.store.recordResults(results, results.difficulties, humans);
     for (const n of this.store.drainNotices()) tell(n);
-    const newBest = results.players.map((p, i) => (improved[i] ?? false) && p.score > 0);
+    const newBest = results.players.map((p, i) => newBestWorthShowing(improved[i] ?? false, p.accuracy));
     const doc = run ? this.replayOf(run, results) : null;
     if (doc) {
       this.lastReplay = encodeReplay(doc);

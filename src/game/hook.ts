@@ -1,6 +1,7 @@
 import { matchCharts } from '../core/song';
 import { LANES, type Lane, type PlayerId, type Seconds } from '../core/units';
 import type { DeviceInfo } from '../input/press';
+import type { LayoutBox } from '../page/layoutBoxes';
 import type { Notice } from '../page/notices';
 import type { RunResults } from '../run/run';
 import type { App } from './app';
@@ -18,6 +19,11 @@ export interface DrumDiplomacyHook {
   notices(): Notice[];
   devices(): DeviceInfo[];
   replay(): string | null;
+  /**
+   * Not in DESIGN.md's contract (tests only): every visible text, button and page control as a
+   * box in CSS px, with text sizes; see src/page/layoutBoxes.ts.
+   */
+  layoutBoxes(): LayoutBox[];
 }
 
 declare global {
@@ -32,9 +38,10 @@ export interface HookSources {
   padAt(player: PlayerId, lane: Lane): { x: number; y: number } | null;
   /** The last finished run as a replay file (text), when there is one. */
   replay(): string | null;
+  layoutBoxes(): LayoutBox[];
 }
 
-export function installHook({ app, padAt, replay }: HookSources): DrumDiplomacyHook {
+export function installHook({ app, padAt, replay, layoutBoxes }: HookSources): DrumDiplomacyHook {
   const hook: DrumDiplomacyHook = {
     scene: () => app.activeScene,
     songs: () => app.library.all.map((s) => ({ id: s.id, title: s.title, bpm: s.bpm, length: s.length })),
@@ -53,6 +60,7 @@ export function installHook({ app, padAt, replay }: HookSources): DrumDiplomacyH
     notices: () => [...app.notices.list()],
     devices: () => [...app.input.devices],
     replay,
+    layoutBoxes,
   };
   Object.defineProperty(window, 'drumDiplomacy', { value: Object.freeze(hook), writable: false, configurable: false });
   return hook;

@@ -1,7 +1,10 @@
 import type Phaser from 'phaser';
+import { WIDTH } from '../game/layout';
+import { minButtonPx } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import type { MenuAction } from '../input/press';
 import type { BaseScene } from '../scenes/BaseScene';
+import { wrapStyle } from './captionBox';
 
 export interface ButtonItem {
   label: string;
@@ -36,9 +39,11 @@ export class ButtonRow {
     private readonly items: ButtonItem[],
     options: ButtonRowOptions,
   ) {
-    const width = options.width ?? 240;
-    const height = options.height ?? 58;
     const gap = options.gap ?? 24;
+    const wanted = options.width ?? 240;
+    // A row never runs off the screen: its buttons narrow (labels wrap) to fit.
+    const width = options.vertical ? wanted : Math.min(wanted, (WIDTH - 40 - gap * (items.length - 1)) / items.length);
+    const height = Math.max(options.height ?? 58, minButtonPx());
     const fontSize = options.fontSize ?? 26;
     this.vertical = options.vertical ?? false;
     const step = this.vertical ? height + gap : width + gap;
@@ -52,7 +57,7 @@ export class ButtonRow {
           color: scene.palette.text,
           fontStyle: 'bold',
           align: 'center',
-          wordWrap: { width: width - 16 },
+          wordWrap: wrapStyle(width - 16),
         })
         .setOrigin(0.5);
       const x = options.x + (this.vertical ? 0 : first + i * step);

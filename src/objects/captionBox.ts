@@ -187,6 +187,14 @@ export class CaptionBox {
     this.fade(0);
   }
 
+  /** Moves the box's resting centre (e.g. once its height is known, to sit above a line). */
+  rest(y: number): void {
+    this.restY = y;
+    this.container.setY(y);
+  }
+
+  private restY: number | null = null;
+
   get height(): number {
     return this.quote.height + this.by.height + 2 * PAD_Y + 8;
   }
@@ -222,7 +230,7 @@ export class CaptionBox {
   private fade(to: 0 | 1): void {
     this.tween?.stop();
     const c = this.container;
-    const y = this.options.y;
+    const y = this.restY ?? this.options.y;
     if (to === 1) c.setVisible(true);
     const rise = this.options.calm ? 0 : RISE;
     if (to === 1) c.setY(y + rise);

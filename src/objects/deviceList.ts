@@ -1,5 +1,7 @@
 import type Phaser from 'phaser';
 import type { StringKey } from '../content/strings';
+import { WIDTH } from '../game/layout';
+import { minButtonPx } from '../game/layoutService';
 import { FONT, hex } from '../game/theme';
 import type { DeviceSetup } from '../input/drumDevices';
 import type { DeviceInfo, DeviceKind, MenuAction } from '../input/press';
@@ -54,10 +56,16 @@ export class DeviceList {
   private active = true;
   private readonly more: Phaser.GameObjects.Text;
 
+  private readonly o: DeviceListOptions;
+
   constructor(
     private readonly scene: BaseScene,
-    private readonly o: DeviceListOptions,
+    o: DeviceListOptions,
   ) {
+    // Rows a thumb tall and never wider than the screen.
+    const rowHeight = Math.max(o.rowHeight, minButtonPx());
+    this.o = { ...o, rowHeight, spacing: Math.max(o.spacing, rowHeight + 6), width: Math.min(o.width, WIDTH - 40) };
+    o = this.o;
     for (let i = 0; i < o.rows; i++) this.views.push(this.makeRow(i));
     this.more = scene.add
       .text(o.x, o.top + o.rows * o.spacing - o.spacing / 2 + 4, '', {
@@ -136,6 +144,7 @@ export class DeviceList {
       if (p.x > o.x + o.width / 6) this.handle('right');
       else this.handle('confirm');
     });
+    for (const obj of [bg, kind, name, player]) Object.assign(obj, { layoutGroup: `device-row:${i}` });
     return { bg, kind, name, player };
   }
 

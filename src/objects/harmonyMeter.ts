@@ -17,14 +17,26 @@ export class HarmonyMeter {
   ) {
     const y = 112;
     bake.add(scene.add.rectangle(CENTER_X, y, width + 8, 26, 0x120c33, 0.9).setStrokeStyle(2, palette.unison));
-    this.fill = scene.add.rectangle(CENTER_X - width / 2, y, 1, 18, palette.unison, 1).setOrigin(0, 0.5);
+    // Empty, the bar shows nothing (a 1 px fill looked like a text caret).
+    this.fill = scene.add
+      .rectangle(CENTER_X - width / 2, y, 1, 18, palette.unison, 1)
+      .setOrigin(0, 0.5)
+      .setVisible(false);
     this.text = scene.add
-      .text(CENTER_X, y + 26, `${label} –`, { fontFamily: FONT, fontSize: '20px', color: '#ffd6f5' })
+      .text(CENTER_X, y + 26, `${label} –`, {
+        fontFamily: FONT,
+        fontSize: '20px',
+        color: '#ffd6f5',
+        // A dark backing: the sky's stars showed through the label.
+        backgroundColor: '#120c33cc',
+        padding: { x: 10, y: 2 },
+      })
       .setOrigin(0.5, 0);
   }
 
   set(harmony: number): void {
     this.fill.width = Math.max(1, this.width * harmony);
+    this.fill.setVisible(harmony > 0);
     this.text.setText(`${this.label} ${Math.round(harmony * 100)}%`);
   }
 }

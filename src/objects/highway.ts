@@ -11,6 +11,9 @@ import { keyLabel } from '../input/bindings';
 import type { StaticLayer } from './bake';
 
 const POOL_SIZE = 96;
+/** Past the hit line a note fades out over this many px (gone before the key labels). */
+const FADE_PX = 34;
+
 /** Ghost marks drawn at most at once. */
 const GHOST_POOL = 48;
 
@@ -78,6 +81,8 @@ export class Highway {
       const pad = scene.add.circle(x, HIGHWAY.hitLineY, Math.min(touchLayout ? 52 : 30, w / 2 - 4), 0x000000, 0.35);
       pad.setStrokeStyle(4, palette.lane[lane], 0.95);
       this.pads.set(lane, pad);
+      // On a touchscreen the pad is the drum (its circle covered the key's label): no key label.
+      if (touchLayout) continue;
       bake.add(
         scene.add
           .text(x, HIGHWAY.hitLineY + 44, keyLabel(keys[lane]), {
@@ -135,8 +140,9 @@ export class Highway {
   draw(displayTime: Seconds, beatTimes: readonly Seconds[]): void {
     const span = HIGHWAY.hitLineY - HIGHWAY.top;
     const yOf = (t: Seconds) => HIGHWAY.hitLineY - ((t - displayTime) / this.travel) * span;
-    // Notes enter just below the top edge and leave at the bottom edge of the highway.
-    const since = displayTime - ((HIGHWAY.bottom - 16 - HIGHWAY.hitLineY) / span) * this.travel;
+    // Notes enter just below the top edge; past the line they fade out within FADE_PX, before the
+    // key labels under it.
+    const since = displayTime - (FADE_PX / span) * this.travel;
     const until = displayTime + ((span - 20) / span) * this.travel;
     const passed = displayTime - this.lateLimit;
     let used = 0;
@@ -151,10 +157,11 @@ export class Highway {
       const x = laneX(this.player, this.difficulty, n.lane);
       const y = yOf(n.time);
       const gone = judged === 'miss' || n.time < passed;
+      const past = Math.min(1, Math.max(0, (y - HIGHWAY.hitLineY) / FADE_PX));
       img
         .setTexture(noteTexture(this.palette, n.lane, laneWidth(this.difficulty)))
         .setPosition(x, y)
-        .setAlpha(gone ? 0.3 : 1)
+        .setAlpha((gone ? 0.3 : 1) * (1 - past))
         .setVisible(true);
       ring
         .setPosition(x, y)
@@ -228,7 +235,8 @@ export class HitErrorBar {
     }
     bake.add(scene.add.rectangle(this.x, y, 2, 20, 0xffffff, 0.9));
     for (let i = 0; i < 24; i++) this.ticks.push(scene.add.rectangle(this.x, y, 3, 18, 0xffffff, 0).setOrigin(0.5));
-    this.mean = scene.add.triangle(this.x, y - 16, 0, 0, 12, 0, 6, 9, 0xffffff, 1).setOrigin(0.5);
+    // Under the bar, pointing up: above it, it covered the key labels.
+    this.mean = scene.add.triangle(this.x, y + 13, 6, 0, 12, 9, 0, 9, 0xffffff, 1).setOrigin(0.5);
   }
 
   add(offsetMs: Ms, color: number): void {

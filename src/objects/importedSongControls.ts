@@ -24,6 +24,8 @@ export class ImportedSongControls {
     y: number,
     /** After a change to the shown song (its offset). */
     private readonly changed: () => void,
+    /** Centre x of the controls. */
+    x = 990,
   ) {
     const button = (x: number, label: string, name: string, action: () => void) =>
       scene.add
@@ -39,13 +41,13 @@ export class ImportedSongControls {
         .setInteractive({ useHandCursor: true })
         .on('pointerup', action);
     this.offsetText = scene.add
-      .text(925, y, '', { fontFamily: FONT, fontSize: '18px', color: '#cfc8ff', align: 'center' })
+      .text(x - 65, y, '', { fontFamily: FONT, fontSize: '18px', color: '#cfc8ff', align: 'center' })
       .setOrigin(0.5);
     this.objects = [
-      button(820, '−', 'offset-earlier', () => this.nudge(-OFFSET_STEP_MS)),
+      button(x - 170, '−', 'offset-earlier', () => this.nudge(-OFFSET_STEP_MS)),
       this.offsetText,
-      button(1030, '+', 'offset-later', () => this.nudge(OFFSET_STEP_MS)),
-      button(1160, `✕ ${scene.t('songDelete')}`, 'delete-song', () => this.askDelete()),
+      button(x + 40, '+', 'offset-later', () => this.nudge(OFFSET_STEP_MS)),
+      button(x + 170, `✕ ${scene.t('songDelete')}`, 'delete-song', () => this.askDelete()),
     ];
   }
 

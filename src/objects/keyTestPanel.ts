@@ -5,6 +5,7 @@ import { CENTER_X, WIDTH } from '../game/layout';
 import { FONT, type Palette } from '../game/theme';
 import { type Bindings, keyLabel } from '../input/bindings';
 import { CHORDS, type Chord, ChordTest } from '../input/keyTest';
+import { wrapStyle } from './captionBox';
 
 export interface KeyTestPanelOptions {
   readonly top: number;
@@ -37,28 +38,33 @@ export class KeyTestPanel {
     this.test = new ChordTest(o.bindings);
     const h = o.bottom - o.top;
     scene.add.rectangle(CENTER_X, o.top + h / 2, WIDTH - 60, h, 0x0d0b2a, 0.92).setStrokeStyle(2, 0x6c63ff, 0.7);
-    scene.add
+    const header = scene.add
       .text(50, o.top + 18, o.t('keyTest'), { fontFamily: FONT, fontSize: '24px', fontStyle: 'bold', color: '#ffe8a3' })
       .setOrigin(0, 0.5);
     this.downText = scene.add
       .text(WIDTH - 50, o.top + 18, '', { fontFamily: FONT, fontSize: '22px', color: '#7df9ff', fontStyle: 'bold' })
       .setOrigin(1, 0.5);
-    const wrapped = { fontFamily: FONT, fontSize: '20px', align: 'center', wordWrap: { width: WIDTH - 120 } } as const;
+    // CJK-aware wrapping: Japanese has no spaces to break at.
+    const wrapped = { fontFamily: FONT, fontSize: '20px', align: 'center', wordWrap: wrapStyle(WIDTH - 120) } as const;
     this.instruction = scene.add
-      .text(CENTER_X, o.top + 60, o.t('keyTestIntro'), {
+      .text(CENTER_X, header.y + header.height / 2 + 6, o.t('keyTestIntro'), {
         ...wrapped,
         fontSize: '24px',
         fontStyle: 'bold',
         color: '#ffe8a3',
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
+    // The chord rows start under the intro (its longest text), one text line apart at least.
+    const rowY = Math.max(o.rowY, this.instruction.y + this.instruction.height + 18);
+    const lineH = Math.max(o.rowH, (scene as unknown as { floorFontSize?: number }).floorFontSize ?? 0) + 4;
+    const rowH = Math.max(o.rowH, lineH);
     this.chordTexts = CHORDS.map((_, i) =>
       scene.add
-        .text(70, o.rowY + i * o.rowH, '', { fontFamily: FONT, fontSize: '20px', color: o.palette.dim })
+        .text(70, rowY + i * rowH, '', { fontFamily: FONT, fontSize: '20px', color: o.palette.dim })
         .setOrigin(0, 0.5),
     );
     this.summary = scene.add
-      .text(CENTER_X, o.rowY + CHORDS.length * o.rowH + 4, '', { ...wrapped, color: '#ffd166' })
+      .text(CENTER_X, rowY + CHORDS.length * rowH + 4, '', { ...wrapped, color: '#ffd166' })
       .setOrigin(0.5, 0);
     this.showDown(new Set());
     this.refresh();

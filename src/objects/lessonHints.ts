@@ -1,9 +1,10 @@
 import type Phaser from 'phaser';
 import type { Note, Song } from '../core/song';
 import type { Seconds } from '../core/units';
-import { CENTER_X } from '../game/layout';
+import { CENTER_X, captionSlot } from '../game/layout';
 import { FONT } from '../game/theme';
 import { keyLabel, type PlayerKeys } from '../input/bindings';
+import { wrapStyle } from './captionBox';
 import type { CueTrack } from './cueTrack';
 
 export interface LessonHintsOptions {
@@ -14,7 +15,7 @@ export interface LessonHintsOptions {
   readonly keys: readonly [PlayerKeys, PlayerKeys];
   readonly touch: boolean;
   readonly t: (
-    key: 'lessonIntro' | 'lessonLane' | 'lessonLaneTouch' | 'lessonGroove',
+    key: 'lessonIntro' | 'lessonIntroTouch' | 'lessonLane' | 'lessonLaneTouch' | 'lessonGroove',
     vars?: Record<string, string>,
   ) => string;
   readonly drumName: (lane: Note['lane']) => string;
@@ -24,7 +25,7 @@ export interface LessonHintsOptions {
 export class LessonHints {
   constructor(scene: Phaser.Scene, cues: CueTrack, o: LessonHintsOptions) {
     const hint = scene.add
-      .text(CENTER_X, 200, '', {
+      .text(CENTER_X, captionSlot().top, '', {
         fontFamily: FONT,
         fontSize: '28px',
         fontStyle: 'bold',
@@ -32,11 +33,11 @@ export class LessonHints {
         backgroundColor: '#1d1b4fdd',
         padding: { x: 18, y: 10 },
         align: 'center',
-        wordWrap: { width: 520 },
+        wordWrap: wrapStyle(Math.min(520, captionSlot().width - 36), true),
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
     const say = (time: Seconds, text: string) => cues.add(time, () => hint.setText(text));
-    say(-10, o.t('lessonIntro'));
+    say(-10, o.t(o.touch ? 'lessonIntroTouch' : 'lessonIntro'));
     const sections = o.song.sections;
     let grooveShown = false;
     sections.forEach((sec, i) => {

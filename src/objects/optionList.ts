@@ -52,6 +52,11 @@ export interface OptionListOptions {
   onLabel: string;
   offLabel: string;
   onFocus?: (row: OptionRow, index: number) => void;
+  /**
+   * Small screens: rows before `pinnedFrom` are shown `pageSize` at a time (the page of the
+   * focused row); rows from `pinnedFrom` on (Back...) always show.
+   */
+  paging?: { pageSize: number; pinnedFrom: number };
 }
 
 /** Held ←/→ repeats after this long, then every REPEAT_MS; after FAST_AFTER_MS it takes fast steps. */
@@ -60,6 +65,8 @@ const REPEAT_MS = 55;
 const FAST_AFTER_MS = 1200;
 
 interface RowView {
+  /** Everything the row draws (shown and hidden with its page). */
+  parts: Phaser.GameObjects.GameObject[];
   bg: Phaser.GameObjects.Rectangle;
   /** Narrower than the list's width (a lone Back button): label centred, no arrow. */
   narrow: boolean;
@@ -146,8 +153,33 @@ export class OptionList {
     for (let i = 0; i < this.rows.length; i++) this.draw(i);
   }
 
+  /** The page shown (0 without paging). */
+  page = 0;
+
+  /** Shows the next page of rows (wrapping), focusing its first row. */
+  nextPage(): void {
+    const paging = this.options.paging;
+    if (!paging) return;
+    const pages = Math.ceil(paging.pinnedFrom / paging.pageSize);
+    this.setFocus(((this.page + 1) % pages) * paging.pageSize);
+  }
+
+  private showPage(): void {
+    const paging = this.options.paging;
+    if (!paging) return;
+    this.views.forEach((v, j) => {
+      const on = j >= paging.pinnedFrom || Math.floor(j / paging.pageSize) === this.page;
+      for (const o of v.parts) (o as unknown as { setVisible(v: boolean): void }).setVisible(on);
+    });
+  }
+
   setFocus(i: number): void {
     this.focus = i;
+    const paging = this.options.paging;
+    if (paging && i < paging.pinnedFrom && Math.floor(i / paging.pageSize) !== this.page) {
+      this.page = Math.floor(i / paging.pageSize);
+    }
+    this.showPage();
     const accent = this.scene.palette.accent;
     this.views.forEach((v, j) => {
       const on = j === i;
@@ -183,7 +215,7 @@ export class OptionList {
       .text(right - 16, y, '', { ...style, fontStyle: 'bold' })
       .setOrigin(1, 0.5)
       .setColor('#ffd166');
-    const view: RowView = { bg, value, narrow: width < this.options.width };
+    const view: RowView = { parts: [bg, label, value], bg, value, narrow: width < this.options.width };
     if (row.kind === 'slider') {
       // The track sits between the label and the value: 30 % of the row, right of its centre.
       const trackLeft = x + width * 0.02;
@@ -201,7 +233,10 @@ export class OptionList {
         this.setFromPointer(i, p.x);
       });
       view.track = { bar, fill, left: trackLeft, width: trackWidth };
+      view.parts.push(bar, fill, hit);
     }
+    // One row, one box for the layout test (src/page/layoutBoxes.ts).
+    for (const o of view.parts) Object.assign(o, { layoutGroup: `row:${i}` });
     this.views[i] = view;
     this.draw(i);
   }

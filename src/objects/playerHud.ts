@@ -23,6 +23,15 @@ export interface PlayerHudOptions {
   readonly calm: boolean;
   /** The judgement's name in the player's language. */
   readonly judgementName: (j: ScoredJudgement['judgement']) => string;
+  /** "50 combo!" in the player's language (no milestones without it). */
+  readonly milestone?: (combo: number) => string;
+  /** A milestone was reached (the crowd reacts). */
+  readonly onMilestone?: (combo: number) => void;
+}
+
+/** Combos worth a cheer: 25, 50, then every 100. */
+export function isMilestone(combo: number): boolean {
+  return combo === 25 || combo === 50 || (combo > 0 && combo % 100 === 0);
 }
 
 /** One player's side of Play: highway, hit-error bar, drummer, score, combo and judgement popup. */
@@ -65,6 +74,26 @@ export class PlayerHud {
       .setOrigin(0.5)
       .setAlpha(0.9);
     this.popup = scene.add.text(x, HIGHWAY.hitLineY - 76, '', { ...big, fontSize: '30px' }).setOrigin(0.5);
+    this.milestone = scene.add
+      .text(x, 300, '', { ...big, fontSize: '44px', color: '#ffd166' })
+      .setOrigin(0.5)
+      .setAlpha(0);
+  }
+
+  private readonly milestone: Phaser.GameObjects.Text;
+
+  /** Combo milestones (25, 50, 100, then every 100): a cheer on the highway. Returns whether one was reached. */
+  private celebrate(comboAfter: number): boolean {
+    if (!isMilestone(comboAfter) || !this.o.milestone) return false;
+    const tweens = this.scene.tweens;
+    tweens.killTweensOf(this.milestone);
+    this.milestone.setText(this.o.milestone(comboAfter)).setAlpha(1).setScale(1);
+    if (!this.o.calm) {
+      this.milestone.setScale(0.6);
+      tweens.add({ targets: this.milestone, scale: 1.1, duration: 220, ease: 'Back.out' });
+    }
+    tweens.add({ targets: this.milestone, alpha: 0, delay: 900, duration: 400 });
+    return true;
   }
 
   /** A judgement: the note is marked, the drummer reacts, the popup and the error bar show it. */
@@ -83,6 +112,7 @@ export class PlayerHud {
     }
     tweens.add({ targets: this.popup, alpha: 0, delay: 350, duration: 250 });
     if (offsetMs !== null && judgement !== 'miss') this.errorBar.add(offsetMs, color);
+    if (this.celebrate(r.comboAfter)) this.o.onMilestone?.(r.comboAfter);
   }
 
   /** A judgement taken back (a late-delivered press changed it): the note is unmarked. */

@@ -7,6 +7,7 @@ import { CENTER_X, touchLayout } from '../game/layout';
 import { FONT } from '../game/theme';
 import type { MenuAction } from '../input/press';
 import type { Run } from '../run/run';
+import { wrapStyle } from './captionBox';
 import type { PlayerHud } from './playerHud';
 import { WatchBar } from './watchBar';
 
@@ -53,7 +54,7 @@ export class RunOverlays {
           align: 'center',
           backgroundColor: '#1d1b4fcc',
           padding: { x: 10, y: 6 },
-          wordWrap: { width: touchLayout ? 190 : 560 },
+          wordWrap: wrapStyle(touchLayout ? 190 : 560),
         })
         .setOrigin(0.5, 0)
         .setDepth(55);

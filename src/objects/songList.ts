@@ -3,6 +3,7 @@ import type { Song } from '../core/song';
 import { type SongRow, scrollTo, songRows } from '../game/songRows';
 import { FONT } from '../game/theme';
 import type { BaseScene } from '../scenes/BaseScene';
+import { tapSize } from './tap';
 
 export interface SongListOptions {
   /** Centre x, and the top of the list. */
@@ -11,6 +12,8 @@ export interface SongListOptions {
   /** Rows shown at once (headings count). */
   rows: number;
   rowHeight: number;
+  /** Width of the list (long titles are cut to it); 660 unless given. */
+  width?: number;
   /** Heading text of each group. */
   heading(group: Song['origin']): string;
   /** A song row was clicked or tapped: its index in the songs given. */
@@ -48,7 +51,12 @@ export class SongList {
     }
     const arrow = (y: number, step: number) =>
       scene.add
-        .text(o.x + 330, y, step < 0 ? '▲' : '▼', { fontFamily: FONT, fontSize: '20px', color: '#ffd166' })
+        .text(o.x + (o.width ?? 660) / 2, y, step < 0 ? '▲' : '▼', {
+          fontFamily: FONT,
+          fontSize: '20px',
+          color: '#ffd166',
+          padding: { x: 10, y: 0 },
+        })
         .setOrigin(0.5)
         .setInteractive({ useHandCursor: true })
         .on('pointerup', () => this.step(step));
@@ -90,6 +98,7 @@ export class SongList {
           .setFontSize(18)
           .setColor('#a9a3d9')
           .setScale(1)
+          .setPadding(0, 0, 0, 0)
           .disableInteractive();
         return;
       }
@@ -99,9 +108,13 @@ export class SongList {
         .setFontSize(26)
         .setColor(on ? '#ffd166' : '#f5f3ff')
         .setScale(on ? 1.1 : 1)
+        .setPadding(0, 0, 0, 0)
         .setInteractive({ useHandCursor: true });
       // A long imported title is cut to the list's width.
-      while (text.width > 620 && text.text.length > 4) text.setText(`${text.text.slice(0, -2)}…`);
+      const room = (this.o.width ?? 660) - 60;
+      while (text.width * text.scaleX > room && text.text.length > 4) text.setText(`${text.text.slice(0, -2)}…`);
+      // A row is a tap target as tall as the row (the rows are spaced for it).
+      tapSize(text, this.o.rowHeight / (on ? 1.1 : 1) - 2);
     });
     this.more[0].setVisible(this.first > 0);
     this.more[1].setVisible(this.first + this.o.rows < this.rows.length);

@@ -18,11 +18,14 @@ export class NaraStage {
   private readonly glow: Phaser.GameObjects.Ellipse;
   private readonly deer: Phaser.GameObjects.Image[] = [];
 
+  private readonly floorY: number;
+
   constructor(
     private readonly scene: Phaser.Scene,
     options: StageOptions = { calm: false },
   ) {
     const floorY = options.floorY ?? HEIGHT - 160;
+    this.floorY = floorY;
     const bake = options.bake;
     const still = <T extends Phaser.GameObjects.Image>(obj: T): T => (bake ? bake.add(obj) : obj);
     still(scene.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT));
@@ -51,10 +54,13 @@ export class NaraStage {
         .setScale(0.65 / ART_SCALE)
         .setFlipX(true),
     ];
+    // The deer are the crowd and react (bow, hop); in Play they stand behind the highways, so they
+    // are part of the baked scenery there (drawn on the canvas they would cover the lanes).
     for (const d of deer) {
       if (bake) bake.add(d);
       else this.deer.push(d);
     }
+    this.calm = options.calm;
     still(
       scene.add
         .image(0, floorY, 'stage-floor')
@@ -87,11 +93,63 @@ export class NaraStage {
     }
   }
 
-  /** Brightens the stage lights with the Harmony meter (0..1). */
+  private readonly calm: boolean;
+  private full: Phaser.GameObjects.Triangle[] = [];
+  private fullOn = false;
+
+  /**
+   * Brightens the stage lights with the Harmony meter (0..1); at 100 % the stage lights up:
+   * four bright beams sweep over it (still, with reduced motion) until Harmony drops.
+   */
   setHarmony(h: number): void {
     const a = 0.05 + 0.2 * h;
     for (const l of this.lights) l.setFillStyle(l.fillColor, a);
     this.glow.setAlpha(0.08 + 0.3 * h);
+    const on = h >= 0.999;
+    if (on === this.fullOn) return;
+    this.fullOn = on;
+    if (this.full.length === 0 && on) this.makeFullLights();
+    const tweens = this.scene.tweens;
+    for (const beam of this.full) {
+      tweens.killTweensOf(beam);
+      if (on) {
+        beam.setVisible(true);
+        tweens.add({ targets: beam, alpha: 1, duration: this.calm ? 1 : 400 });
+        if (!this.calm)
+          tweens.add({
+            targets: beam,
+            angle: { from: -10, to: 10 },
+            duration: 1400,
+            yoyo: true,
+            repeat: -1,
+            ease: 'Sine.inOut',
+          });
+      } else {
+        tweens.add({ targets: beam, alpha: 0, duration: 400, onComplete: () => beam.setVisible(false) });
+      }
+    }
+  }
+
+  private makeFullLights(): void {
+    const colors = [0xff6b9d, 0xffd166, 0x6ecbff, 0xff9ff3];
+    this.full = colors.map((c, i) =>
+      this.scene.add
+        .triangle(WIDTH * (0.2 + i * 0.2), 0, 0, 0, 90, 0, 45 + (i < 2 ? 220 : -220), this.floorY + 20, c, 0.16)
+        .setOrigin(0.5, 0)
+        .setAlpha(0)
+        .setDepth(-1),
+    );
+  }
+
+  /** The crowd hops (a combo milestone). */
+  hop(): void {
+    if (this.calm) {
+      this.bow();
+      return;
+    }
+    for (const d of this.deer) {
+      this.scene.tweens.add({ targets: d, y: d.y - 18, duration: 140, yoyo: true, ease: 'Sine.out' });
+    }
   }
 
   /** Nara's deer bow (to a unison hit, or at the end). */

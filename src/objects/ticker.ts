@@ -43,15 +43,19 @@ export class Ticker {
     private readonly scene: Phaser.Scene,
     options: TickerOptions,
   ) {
-    const height = options.height ?? 30;
-    const y = options.y ?? HEIGHT - height / 2;
     const size = options.fontSize ?? 17;
+    // Text never renders under the scene's legibility floor (BaseScene): the bar grows with it.
+    const floor = (scene as unknown as { floorFontSize?: number }).floorFontSize ?? 0;
+    const height = Math.max(options.height ?? 30, Math.max(size, floor) + 12);
+    const y = options.y ?? HEIGHT - height / 2;
     const captions = options.items ?? TICKER;
     this.speed = options.speed ?? 80;
     const bg = scene.add.rectangle(0, 0, WIDTH, height, 0x07051c, 0.72).setOrigin(0, 0.5);
     const rule = scene.add.rectangle(0, -height / 2, WIDTH, 2, 0xffd6f5, 0.35).setOrigin(0, 0);
     this.strip = scene.add.container(0, 0);
     this.container = scene.add.container(0, y, [bg, rule, this.strip]);
+    // A marquee: its items run off the screen's edges by design (see src/page/layoutBoxes.ts).
+    Object.assign(this.container, { layoutMarquee: true });
     if (options.depth !== undefined) this.container.setDepth(options.depth);
 
     const one = captions.map((c) => this.item(c, options.language, size));

@@ -57,7 +57,12 @@ export class UpdateBanner {
 
   /** Shows the pending message once no song is being played. */
   tick(): void {
-    if (!this.pending || this.app.activeScene === 'Play') return;
+    // "Ready to play offline" is a note for the title screen only: elsewhere the bottom-left
+    // corner holds Back (and it once showed again on Results, after a first song).
+    const scene = this.app.activeScene;
+    if (this.showing === 'offline' && scene !== 'Title') this.hide();
+    if (!this.pending || scene === 'Play') return;
+    if (this.pending === 'offline' && scene !== 'Title') return;
     const kind = this.pending;
     this.pending = null;
     this.el.lang = this.app.settings.language;
@@ -67,13 +72,17 @@ export class UpdateBanner {
     this.reload.hidden = kind !== 'update';
     this.later.hidden = kind !== 'update';
     this.el.hidden = false;
+    this.showing = kind;
     clearTimeout(this.timer);
     if (kind === 'offline') this.timer = setTimeout(() => this.hide(), OFFLINE_NOTE_MS);
   }
 
   hide(): void {
     this.el.hidden = true;
+    this.showing = null;
   }
+
+  private showing: 'update' | 'offline' | null = null;
 }
 
 /** Sets up the service worker, the update banner, the rotate prompt and the full-screen button. */

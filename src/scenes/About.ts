@@ -1,14 +1,15 @@
 import { ABOUT } from '../content/captions';
 import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { minButtonPx } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import { wrapStyle } from '../objects/captionBox';
 import { Menu } from '../objects/menu';
 import { Ticker } from '../objects/ticker';
 import { BaseScene } from './BaseScene';
 
-const PANEL_W = 760;
+const PANEL_W_MAX = 760;
 const PANEL_TOP = 26;
-const PANEL_BOTTOM = HEIGHT - 52;
+const panelBottom = () => HEIGHT - 52;
 const PAD = 34;
 /** Space kept under the text for the Back button. */
 const BUTTON_ROOM = 78;
@@ -32,22 +33,23 @@ export class About extends BaseScene {
   }
 
   create(): void {
+    const PANEL_W = Math.min(PANEL_W_MAX, WIDTH - 40);
     const language = this.app.settings.language;
     const about = ABOUT[language];
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     const left = CENTER_X - PANEL_W / 2;
     const g = this.add.graphics();
-    g.fillStyle(0x0d0a2a, 0.82).fillRoundedRect(left, PANEL_TOP, PANEL_W, PANEL_BOTTOM - PANEL_TOP, 22);
-    g.lineStyle(2, 0xffd6f5, 0.4).strokeRoundedRect(left, PANEL_TOP, PANEL_W, PANEL_BOTTOM - PANEL_TOP, 22);
+    g.fillStyle(0x0d0a2a, 0.82).fillRoundedRect(left, PANEL_TOP, PANEL_W, panelBottom() - PANEL_TOP, 22);
+    g.lineStyle(2, 0xffd6f5, 0.4).strokeRoundedRect(left, PANEL_TOP, PANEL_W, panelBottom() - PANEL_TOP, 22);
 
     // Bowing to each other across the panel, as at the end of a set.
     const bowScale = 0.55 / ART_SCALE;
     this.add
-      .image(left / 2, PANEL_BOTTOM + 12, 'takaichi-bow')
+      .image(left / 2, panelBottom() + 12, 'takaichi-bow')
       .setOrigin(0.5, 1)
       .setScale(bowScale);
     this.add
-      .image(WIDTH - left / 2, PANEL_BOTTOM + 12, 'lee-bow')
+      .image(WIDTH - left / 2, panelBottom() + 12, 'lee-bow')
       .setOrigin(0.5, 1)
       .setScale(bowScale);
 
@@ -70,31 +72,66 @@ export class About extends BaseScene {
       color: '#c9c2ff',
       wordWrap: wrapStyle(inner),
     });
-    // Lay the text out at the largest size that leaves room for the Back button.
-    const limit = PANEL_BOTTOM - BUTTON_ROOM;
-    for (let size = 21; size >= 14; size--) {
-      let y = title.y + title.height + 14;
-      for (const t of paragraphs) {
-        t.setFontSize(size)
-          .setLineSpacing(Math.round(size * 0.3))
-          .setY(y);
-        y += t.height + Math.round(size * 0.6);
-      }
-      rule.setY(y);
-      credit
-        .setFontSize(Math.max(12, size - 5))
-        .setLineSpacing(4)
-        .setY(y + 12);
-      if (credit.y + credit.height <= limit) break;
+    // Lay the text out at the largest legible size that leaves room for the buttons; when even the
+    // smallest legible size does not fit (a phone), the text is shown a page at a time.
+    const room = Math.max(BUTTON_ROOM, minButtonPx() + 20);
+    const limit = panelBottom() - room;
+    const floor = Math.max(14, this.floorFontSize);
+    const blocks = [...paragraphs, credit];
+    const layOut = (size: number): number[][] => {
+      const pages: number[][] = [[]];
+      const top = title.y + title.height + 14;
+      let y = top;
+      blocks.forEach((t, i) => {
+        const isCredit = t === credit;
+        t.setFontSize(isCredit ? Math.max(floor, size - 5) : size).setLineSpacing(
+          isCredit ? 4 : Math.round(size * 0.3),
+        );
+        const h = t.height + (isCredit ? 12 : Math.round(size * 0.6));
+        const page = pages[pages.length - 1] as number[];
+        if (y + h > limit && page.length > 0) {
+          pages.push([i]);
+          y = top;
+        } else page.push(i);
+        t.setY(y + (isCredit ? 12 : 0));
+        y += h;
+      });
+      return pages;
+    };
+    const largest = Math.max(21, floor);
+    let pages = layOut(largest);
+    for (let size = largest; size >= floor; size--) {
+      pages = layOut(size);
+      if (pages.length === 1) break;
     }
+    let page = 0;
+    const showPage = () => {
+      for (const [i, t] of blocks.entries()) t.setVisible(pages[page]?.includes(i) ?? false);
+      const creditShown = pages[page]?.includes(blocks.length - 1) ?? false;
+      rule.setVisible(creditShown).setY(credit.y - 12);
+    };
+    showPage();
 
-    const back = () => this.scene.start(this.from);
-    new Menu(this, [{ label: this.t('back'), action: back }], {
+    const back = () => {
+      this.scene.start(this.from);
+    };
+    const items: { label: string; action: () => void }[] = [{ label: this.t('back'), action: back }];
+    if (pages.length > 1) {
+      items.unshift({
+        label: this.t('settingsMore'),
+        action: () => {
+          page = (page + 1) % pages.length;
+          showPage();
+        },
+      });
+    }
+    new Menu(this, items, {
       x: CENTER_X,
-      y: PANEL_BOTTOM - BUTTON_ROOM / 2,
-      width: 220,
+      y: panelBottom() - room / 2,
+      width: Math.min(260, (PANEL_W - 40) / items.length),
       spacing: 64,
       fontSize: 24,
+      columns: items.length,
     });
     this.onMenu((a) => {
       if (a === 'back') back();

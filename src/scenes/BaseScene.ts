@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { StringKey } from '../content/strings';
 import { translate } from '../content/strings';
 import type { App } from '../game/app';
+import { beforeLayout, minFontPx } from '../game/layoutService';
 import { HIGH_CONTRAST, PALETTE, type Palette } from '../game/theme';
 import type { MenuAction } from '../input/press';
 
@@ -61,12 +62,34 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Scenes that override init must call super.init(). */
   init(_data?: unknown): void {
+    beforeLayout(this.game, this.scene.key);
+    this.floorFontSize = minFontPx();
     if (this.reporting) return;
     this.reporting = true;
     const game = this.game as DrumGame;
     // After the step in which scenes started or stopped, when the scene manager has settled.
     const report = () => queueMicrotask(() => game.app.sceneChanged(game.topScene));
     for (const e of SCENE_CHANGES) this.events.on(e, report);
+    // A legibility floor: text never renders under 12 CSS px (14 on a desktop), whatever the
+    // screen; a scene that needs the room lays out from the sizes it gets.
+    this.events.on(Phaser.Scenes.Events.ADDED_TO_SCENE, (obj: Phaser.GameObjects.GameObject) => {
+      if (obj instanceof Phaser.GameObjects.Text) this.floorText(obj);
+    });
+  }
+
+  /** Font size floor (design px) for this layout: see `minFontPx`. */
+  floorFontSize = 14;
+
+  /** Raises a text's font size to the floor; returns the text. */
+  floorText<T extends Phaser.GameObjects.Text>(text: T): T {
+    const px = Number.parseFloat(String(text.style.fontSize));
+    if (Number.isFinite(px) && px < this.floorFontSize) text.setFontSize(this.floorFontSize);
+    return text;
+  }
+
+  /** `size` design px, or the legibility floor if larger. */
+  fontPx(size: number): number {
+    return Math.max(size, this.floorFontSize);
   }
 
   /** Keeps a disposer to run when the scene shuts down. */

@@ -1,12 +1,14 @@
 import type Phaser from 'phaser';
 import { LANE_LABEL } from '../content/strings';
 import { LANES, type Lane, PLAYERS, type PlayerId } from '../core/units';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, PORTRAIT, WIDTH } from '../game/layout';
+import { minButtonPx, topInset } from '../game/layoutService';
 import { FONT, hex } from '../game/theme';
 import { DEFAULT_KEYS, type Bindings as KeyBindings, keyLabel, keyProblem, type PlayerKeys } from '../input/bindings';
 import { rebind } from '../input/keyTest';
 import type { MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
+import { wrapStyle } from '../objects/captionBox';
 import { ConfirmDialog } from '../objects/confirmDialog';
 import { KeyTestPanel } from '../objects/keyTestPanel';
 import { BaseScene } from './BaseScene';
@@ -15,11 +17,24 @@ import type { ReturnTo } from './Settings';
 /** Player 2 on the numpad: a suggestion for keyboards that drop two players' chords. */
 const NUMPAD_P2: PlayerKeys = { hihat: 'Numpad4', snare: 'Numpad5', tom: 'Numpad6', kick: 'Numpad0' };
 
-const PANEL = { top: 70, bottom: 210, cellY: 160, cellW: 130, cellH: 76, gap: 10, width: 590 } as const;
+const PANEL_BASE = { top: 70, bottom: 210, cellY: 160, cellW: 130, cellH: 76, gap: 10, width: 590 } as const;
+/** The two players' panels side by side, narrower (with narrower cells) on a narrow screen. */
+const panelGeometry = () => {
+  const width = Math.min(PANEL_BASE.width, (WIDTH - 60) / 2);
+  const cellW = Math.min(PANEL_BASE.cellW, (width - 20 - 3 * PANEL_BASE.gap) / 4);
+  const cellH = Math.max(PANEL_BASE.cellH, minButtonPx());
+  // Below the page's own buttons upright; the cells (a thumb tall) under the player's name.
+  const top = PORTRAIT ? topInset() + 56 : PANEL_BASE.top;
+  const cellY = top + 60 + cellH / 2;
+  return { ...PANEL_BASE, width, cellW, cellH, top, cellY, bottom: cellY + cellH / 2 + 12 };
+};
+let PANEL = panelGeometry();
 const panelX = (p: PlayerId) => CENTER_X + (p === 0 ? -1 : 1) * (PANEL.width / 2 + 20);
-const BUTTONS_Y = 246;
-const MESSAGE_Y = 290;
-const TEST = { top: 314, bottom: HEIGHT - 12, rowY: 412, rowH: 27 } as const;
+/** Buttons, message and key test follow the panels down (taller on a phone). */
+const buttonsY = () => PANEL.bottom + 12 + Math.max(50, minButtonPx()) / 2;
+const messageY = () => buttonsY() + Math.max(50, minButtonPx()) / 2 + 8;
+const test = (messageBottom: number) =>
+  ({ top: Math.max(314, messageBottom + 8), bottom: HEIGHT - 12, rowY: 412, rowH: 27 }) as const;
 
 export interface BindingsSceneData {
   back?: ReturnTo;
@@ -57,6 +72,7 @@ export class Bindings extends BaseScene {
     this.dialog = null;
     this.cells = [];
 
+    PANEL = panelGeometry();
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.6).setOrigin(0);
     this.add
@@ -76,19 +92,19 @@ export class Bindings extends BaseScene {
         { label: this.t('bindNumpad'), action: () => this.numpadForP2() },
         { label: this.t('back'), action: () => this.leave() },
       ],
-      { x: CENTER_X, y: BUTTONS_Y, width: 270, height: 50, gap: 18, fontSize: 22 },
+      { x: CENTER_X, y: buttonsY(), width: 270, height: 50, gap: 18, fontSize: 22 },
     );
-    const wrap = { wordWrap: { width: WIDTH - 80 }, align: 'center' } as const;
+    const wrap = { wordWrap: wrapStyle(WIDTH - 80), align: 'center' } as const;
     this.message = this.add
-      .text(CENTER_X, MESSAGE_Y, this.t('bindHint'), {
+      .text(CENTER_X, messageY(), this.t('bindHint'), {
         fontFamily: FONT,
         fontSize: '21px',
         color: this.palette.text,
         ...wrap,
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
     this.panel = new KeyTestPanel(this, {
-      ...TEST,
+      ...test(this.message.y + this.message.height),
       palette: this.palette,
       bindings: () => this.app.settings.bindings,
       t: (key, vars) => this.t(key, vars),
@@ -132,8 +148,12 @@ export class Bindings extends BaseScene {
       });
       const text = (y: number, t: string, size: number, color: string, bold = false) =>
         this.add.text(cx, y, t, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : '' });
-      text(PANEL.cellY - 22, this.t(LANE_LABEL[lane]), 18, this.palette.dim).setOrigin(0.5);
+      const label = text(PANEL.cellY - 22, this.t(LANE_LABEL[lane]), 18, this.palette.dim)
+        .setOrigin(0.5)
+        .setStyle({ wordWrap: wrapStyle(PANEL.cellW - 6), align: 'center' });
       const key = text(PANEL.cellY + 12, '', 30, this.palette.text, true).setOrigin(0.5);
+      // One cell, one box for the layout test (src/page/layoutBoxes.ts).
+      for (const o of [bg, label, key]) Object.assign(o, { layoutGroup: `cell:${index}` });
       this.cells[index] = { bg, key };
     });
   }

@@ -7,10 +7,11 @@ import {
 } from '../core/calibration';
 import type { PlayerId, Seconds } from '../core/units';
 import { type CalibrationTarget, calibrationTarget } from '../game/devices';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, PORTRAIT, touchLayout, WIDTH } from '../game/layout';
 import { FONT, hex } from '../game/theme';
 import type { MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
+import { wrapStyle } from '../objects/captionBox';
 import { VisualStep } from '../objects/visualStep';
 import { Metronome, type MetronomeAudio } from '../run/metronome';
 import { BaseScene } from './BaseScene';
@@ -27,9 +28,9 @@ export const CALIBRATION = {
 /** The visual step schedules its endless clicks this far ahead, s. */
 const SCHEDULE_AHEAD: Seconds = 1.2;
 
-const CIRCLE = { x: CENTER_X, y: 330, r: 105 } as const;
+const circle = () => ({ x: CENTER_X, y: 330, r: 105 }) as const;
 const STATUS_Y = 480;
-const BUTTONS_Y = HEIGHT - 70;
+const buttonsY = () => HEIGHT - 70;
 
 export interface CalibrationSceneData {
   player?: number;
@@ -90,17 +91,18 @@ export class Calibration extends BaseScene {
         strokeThickness: 6,
       })
       .setOrigin(0.5);
-    const wrap = { align: 'center', wordWrap: { width: WIDTH - 160 } } as const;
+    const wrap = { align: 'center', wordWrap: wrapStyle(WIDTH - 160) } as const;
     const text = (y: number, size: number, color: string) =>
       this.add.text(CENTER_X, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, ...wrap }).setOrigin(0.5);
     this.stepText = text(104, 28, '#ffe8a3').setFontStyle('bold');
     this.how = text(160, 23, this.palette.text);
-    this.circle = this.add.circle(CIRCLE.x, CIRCLE.y, CIRCLE.r, color, 0.25).setStrokeStyle(6, color, 0.9);
+    this.circle = this.add.circle(circle().x, circle().y, circle().r, color, 0.25).setStrokeStyle(6, color, 0.9);
     this.status = text(STATUS_Y, 28, this.palette.text).setFontStyle('bold');
-    this.detail = text(STATUS_Y + 44, 22, this.palette.dim);
+    // Upright, the status wraps to two lines: the detail goes below them.
+    this.detail = text(STATUS_Y + (PORTRAIT ? 84 : 44), 22, this.palette.dim);
     // A button, not just a key hint: on a phone it is the way out.
     this.add
-      .text(WIDTH - 24, HEIGHT - 16, `◀ ${this.t('back')} (Esc)`, {
+      .text(WIDTH - 24, HEIGHT - 16, `◀ ${this.t('back')}${touchLayout ? '' : ' (Esc)'}`, {
         fontFamily: FONT,
         fontSize: '24px',
         color: '#ffffff',
@@ -178,7 +180,12 @@ export class Calibration extends BaseScene {
         this.t('calResultDetail', { used: r.used, rejected: r.rejected, spread: r.spreadMs.toFixed(1) }),
       );
     } else {
-      this.status.setText(this.t('calTooFew', { used: this.taps.length, min: MIN_CALIBRATION_TAPS }));
+      // Enough taps, too few of them steady (the rest were dropped): not "19 of 16".
+      this.status.setText(
+        this.taps.length >= MIN_CALIBRATION_TAPS
+          ? this.t('calTooUneven')
+          : this.t('calTooFew', { used: this.taps.length, min: MIN_CALIBRATION_TAPS }),
+      );
       this.detail.setText('');
     }
     const items = [
@@ -186,7 +193,7 @@ export class Calibration extends BaseScene {
       { label: this.t('calRetry'), action: () => this.startAudioStep() },
       { label: this.t('calSkip'), action: () => (this.target.visual ? this.startVisualStep('') : this.leave()) },
     ];
-    this.buttons = new ButtonRow(this, items, { x: CENTER_X, y: BUTTONS_Y });
+    this.buttons = new ButtonRow(this, items, { x: CENTER_X, y: buttonsY() });
   }
 
   private applyAudio(): void {

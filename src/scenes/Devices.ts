@@ -1,7 +1,8 @@
 import type Phaser from 'phaser';
 import { LANES } from '../core/units';
 import { changeDevice, midiStateText, nextPlayer, playerLabel, swapDevicePlayers } from '../game/devices';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, PORTRAIT, WIDTH } from '../game/layout';
+import { minButtonPx, topInset } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import { keyLabel } from '../input/bindings';
 import { DeviceTestLog } from '../input/deviceTest';
@@ -18,10 +19,22 @@ export interface DevicesSceneData {
 }
 
 const STATUS_Y = 92;
-const LIST = { top: 146, spacing: 50, rowHeight: 44, rows: 5, width: 1100 } as const;
-const BUTTONS_Y = 420;
-const MESSAGE_Y = 466;
-const TEST = { top: 496, bottom: HEIGHT - 10 } as const;
+const LIST_BASE = { top: 146, spacing: 50, rowHeight: 44, rows: 5, width: 1100 } as const;
+
+/**
+ * The list, then the buttons, the message and the device test, each under the one before: rows
+ * and buttons are a thumb tall, so a phone shows fewer rows (the list scrolls).
+ */
+function devicesLayout(below: number) {
+  const tap = Math.max(50, minButtonPx());
+  const rowHeight = Math.max(LIST_BASE.rowHeight, minButtonPx());
+  const spacing = Math.max(LIST_BASE.spacing, rowHeight + 6);
+  const top = Math.max(LIST_BASE.top, below + rowHeight / 2);
+  const rows = Math.max(2, Math.min(LIST_BASE.rows, Math.floor((HEIGHT * 0.4) / spacing)));
+  const buttonsY = top + rows * spacing - spacing / 2 + 14 + tap / 2;
+  const messageY = buttonsY + tap / 2 + 8;
+  return { list: { ...LIST_BASE, top, rows, spacing, rowHeight }, buttonsY, messageY };
+}
 
 /**
  * Every input device, live (MIDI kits, gamepads, the keyboard, the touchscreen), whom each plays
@@ -58,11 +71,14 @@ export class Devices extends BaseScene {
           wordWrap: wrapStyle(WIDTH - 100, true),
         })
         .setOrigin(0.5);
-    text(40, 40, '#ffe8a3').setText(t('devTitle')).setFontStyle('bold');
-    this.status = text(STATUS_Y, 20, this.palette.text);
-    this.message = text(MESSAGE_Y, 20, this.palette.text);
+    // Upright, under the page's own buttons.
+    const titleY = PORTRAIT ? topInset() + 28 : 40;
+    text(titleY, 40, '#ffe8a3').setText(t('devTitle')).setFontStyle('bold');
+    const L = devicesLayout(PORTRAIT ? titleY + 52 + this.fontPx(20) * 2.8 : 0);
+    this.status = text(PORTRAIT ? titleY + 52 : STATUS_Y, 20, this.palette.text).setOrigin(0.5, PORTRAIT ? 0 : 0.5);
+    this.message = text(L.messageY, 20, this.palette.text).setOrigin(0.5, 0);
     this.list = new DeviceList(this, {
-      ...LIST,
+      ...L.list,
       x: CENTER_X,
       t,
       who: (d) => playerLabel(t, d),
@@ -82,12 +98,14 @@ export class Devices extends BaseScene {
         { label: t('devSwap'), action: () => this.swap() },
         { label: t('back'), action: () => this.leave() },
       ],
-      { x: CENTER_X, y: BUTTONS_Y, width: 300, height: 50, gap: 24, fontSize: 22 },
+      { x: CENTER_X, y: L.buttonsY, width: 300, height: 50, gap: 24, fontSize: 22 },
     );
     const log = new DeviceTestLog(6);
     const keys = () => app.settings.bindings.keyboard;
     this.panel = new DeviceTestPanel(this, log, {
-      ...TEST,
+      // Under the message (two lines of it at most).
+      top: Math.max(496, L.messageY + this.fontPx(20) * 2.8 + 8),
+      bottom: HEIGHT - 10,
       palette: this.palette,
       t,
       keyOf: (p, lane) => keyLabel(keys()[p][lane]),

@@ -1,6 +1,7 @@
 import type { StringKey } from '../content/strings';
 import type { Mode } from '../core/units';
-import { ART_SCALE, CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { ART_SCALE, CENTER_X, HEIGHT, PORTRAIT, WIDTH } from '../game/layout';
+import { topInset } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import { wrapStyle } from '../objects/captionBox';
 import { ConfirmDialog } from '../objects/confirmDialog';
@@ -34,7 +35,7 @@ export class ModeSelect extends BaseScene {
       .setScale(0.7 / ART_SCALE)
       .setAlpha(0.8);
     this.add
-      .text(CENTER_X, 90, this.t('modeTitle'), {
+      .text(CENTER_X, PORTRAIT ? topInset() + 40 : 90, this.t('modeTitle'), {
         fontFamily: FONT,
         fontSize: '52px',
         color: '#ffe8a3',
@@ -47,7 +48,7 @@ export class ModeSelect extends BaseScene {
         fontSize: '24px',
         color: '#f5f3ff',
         align: 'center',
-        wordWrap: wrapStyle(900, true),
+        wordWrap: wrapStyle(Math.min(900, WIDTH - 60), true),
       })
       .setOrigin(0.5);
     const back = () => this.scene.start('Title');
@@ -66,7 +67,14 @@ export class ModeSelect extends BaseScene {
         })),
         { label: this.t('back'), action: back },
       ],
-      { x: CENTER_X, y: 170, spacing: 62, fontSize: 30, onFocus: (item) => hint.setText(item.hint ?? '') },
+      {
+        x: CENTER_X,
+        y: PORTRAIT ? topInset() + 120 : 170,
+        spacing: 62,
+        fontSize: 30,
+        bottom: HEIGHT - 150,
+        onFocus: (item) => hint.setText(item.hint ?? ''),
+      },
     );
     this.onMenu((a) => {
       if (this.dialog?.open) this.dialog.handle(a);

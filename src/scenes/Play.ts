@@ -1,12 +1,14 @@
 import type Phaser from 'phaser';
-import { breakCaption, introCaption } from '../content/captions';
+import { breakCaption, type Caption, introCaption } from '../content/captions';
 import type { StringKey } from '../content/strings';
 import { isLocal } from '../core/lineup';
 import type { MatchEvent } from '../core/match';
+import { travelTimeFor } from '../core/noteSpeed';
 import { partOf } from '../core/song';
-import { type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
-import { CENTER_X, HEIGHT, HIGHWAY, laneAt, touchLayout, WIDTH } from '../game/layout';
+import { LANES, type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
+import { CENTER_X, captionSlot, HEIGHT, HIGHWAY, highwayCenter, laneAt, touchLayout, WIDTH } from '../game/layout';
 import { watchPauseTriggers } from '../game/pauseTriggers';
+import { NOTE_SIZE } from '../game/textures';
 import { FONT } from '../game/theme';
 import { TouchPads } from '../input/touch';
 import { StaticLayer } from '../objects/bake';
@@ -45,7 +47,8 @@ export class Play extends BaseScene {
   private overlays: RunOverlays | null = null;
   private cues = new CueTrack();
   private prompt!: Phaser.GameObjects.Text;
-  private countText!: Phaser.GameObjects.Text;
+  /** The count-in, on each highway (where the players look), never in the caption slot. */
+  private countTexts: Phaser.GameObjects.Text[] = [];
   private countInUntil: Seconds = Number.NEGATIVE_INFINITY;
   private readonly beatTimes: Seconds[] = [];
 
@@ -89,16 +92,21 @@ export class Play extends BaseScene {
     }
     bake.flush();
     const big = { fontFamily: FONT, fontStyle: 'bold', color: '#ffffff', align: 'center' } as const;
-    this.countText = this.add
-      .text(CENTER_X, 230, '', { ...big, fontSize: '96px', stroke: '#2b1055', strokeThickness: 12 })
-      .setOrigin(0.5);
+    const countY = HIGHWAY.top + (HIGHWAY.hitLineY - HIGHWAY.top) * 0.38;
+    this.countTexts = PLAYERS.map((p) =>
+      this.add
+        .text(highwayCenter(p), countY, '', { ...big, fontSize: '96px', stroke: '#2b1055', strokeThickness: 12 })
+        .setOrigin(0.5)
+        .setDepth(45),
+    );
+    const slot = captionSlot();
     this.prompt = this.add
-      .text(CENTER_X, 300, '', {
+      .text(CENTER_X, slot.top + (slot.bottom - slot.top) * 0.35, '', {
         ...big,
         fontSize: '30px',
         backgroundColor: '#1d1b4fdd',
         padding: { x: 24, y: 14 },
-        wordWrap: wrapStyle(560, true),
+        wordWrap: wrapStyle(Math.min(560, slot.width - 48), true),
       })
       .setOrigin(0.5);
 
@@ -136,15 +144,20 @@ export class Play extends BaseScene {
     this.prompt.setText(this.t('pressToBegin'));
     // A kit or pad cannot start the sound (browsers take only a key or a tap): the players are told.
     const note = this.add
-      .text(CENTER_X, 342, app.input.drums.list.length > 0 ? this.t('devUnlockNote') : '', {
-        fontFamily: FONT,
-        fontSize: '22px',
-        color: '#ffe8a3',
-        align: 'center',
-        backgroundColor: '#1d1b4fdd',
-        padding: { x: 16, y: 8 },
-        wordWrap: wrapStyle(520, true),
-      })
+      .text(
+        CENTER_X,
+        this.prompt.y + this.prompt.height / 2 + 12,
+        app.input.drums.list.length > 0 ? this.t('devUnlockNote') : '',
+        {
+          fontFamily: FONT,
+          fontSize: '22px',
+          color: '#ffe8a3',
+          align: 'center',
+          backgroundColor: '#1d1b4fdd',
+          padding: { x: 16, y: 8 },
+          wordWrap: wrapStyle(Math.min(520, slot.width - 32), true),
+        },
+      )
       .setOrigin(0.5, 0)
       .setVisible(app.input.drums.list.length > 0);
     // An imported song's music is decoded while the players get ready.
@@ -192,11 +205,19 @@ export class Play extends BaseScene {
         difficulty,
         palette: this.palette,
         keys: this.app.settings.bindings.keyboard[p],
-        noteSpeed: this.app.settings.noteSpeed,
+        // Dense charts fall faster by default, so close notes of a lane never merge into a column.
+        noteSpeed: travelTimeFor(
+          LANES.map((lane) => run.charts[p].filter((n) => n.lane === lane).map((n) => n.time)),
+          HIGHWAY.hitLineY - HIGHWAY.top,
+          this.app.settings.noteSpeed,
+          NOTE_SIZE + 16,
+        ),
         label: `${who} · ${this.t(difficulty)}`,
         character: partOf(run.song, p).character,
         calm: this.calm,
         judgementName: (j) => this.t(j),
+        milestone: (n) => this.t('comboMilestone', { n }),
+        onMilestone: () => this.stage.hop(),
       },
       bake,
     );
@@ -206,18 +227,26 @@ export class Play extends BaseScene {
   private makeCues(run: Run): void {
     const language = this.app.settings.language;
     const song = run.song;
+    // Captions have their own slot between the highways, above the leaders and below the meter;
+    // they rest on its bottom (a lesson hint takes its top). Shown at the intro and in breaks.
+    const slot = captionSlot();
     const box = new CaptionBox(this, {
       x: CENTER_X,
-      // Shown at the intro and in breaks, when few notes fall; on touch it spans the inner lanes.
-      y: touchLayout ? 330 : run.watching ? 340 : 268,
-      width: 560,
+      y: (slot.top + slot.bottom) / 2,
+      width: slot.width,
+      fontSize: 20,
       language,
       calm: this.calm,
       depth: 50,
     });
-    this.cues.add(-2, () => box.show(introCaption(song.id, run.setup.seed), 5000));
+    const show = (caption: Caption, holdMs: number) => {
+      box.show(caption, holdMs);
+      box.rest(Math.max(slot.top + box.height / 2, slot.bottom - box.height / 2));
+      box.show(caption, holdMs);
+    };
+    this.cues.add(-2, () => show(introCaption(song.id, run.setup.seed), 5000));
     const breaks = song.sections.filter((sec) => sec.kind === 'break');
-    for (const [i, sec] of breaks.entries()) this.cues.add(sec.time, () => box.show(breakCaption(song.id, i), 4000));
+    for (const [i, sec] of breaks.entries()) this.cues.add(sec.time, () => show(breakCaption(song.id, i), 4000));
     new Ticker(this, { language, calm: this.calm, depth: 40 });
     if (run.lineup.mode !== 'lesson') return;
     const learner = PLAYERS.find((p) => isLocal(run.lineup, p)) ?? 1;
@@ -290,8 +319,29 @@ export class Play extends BaseScene {
     } else {
       this.meter?.set(e.harmony);
       this.stage.setHarmony(e.harmony);
-      if (e.together) this.stage.bow();
+      if (e.together) {
+        this.stage.bow();
+        this.burst();
+      }
     }
+  }
+
+  /** Both hit a unison note together: a ring bursts from between the leaders. */
+  private burst(): void {
+    const color = this.palette.unison;
+    const ring = this.add
+      .circle(CENTER_X, HIGHWAY.hitLineY - 60, 28, color, 0.25)
+      .setStrokeStyle(6, color, 1)
+      .setDepth(40);
+    this.tweens.add({
+      targets: ring,
+      alpha: 0,
+      // Reduced motion: a flash that fades, nothing grows.
+      scale: this.calm ? 1 : 4,
+      duration: this.calm ? 300 : 480,
+      ease: 'Sine.out',
+      onComplete: () => ring.destroy(),
+    });
   }
 
   override update(): void {
@@ -319,6 +369,6 @@ export class Play extends BaseScene {
       t >= this.countInUntil || run.state !== 'playing'
         ? ''
         : String(Math.ceil((this.countInUntil - t) / run.beatLength(this.countInUntil)));
-    if (this.countText.text !== label) this.countText.setText(label);
+    for (const text of this.countTexts) if (text.text !== label) text.setText(label);
   }
 }

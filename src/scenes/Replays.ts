@@ -5,6 +5,7 @@ import { exportReplay, reopen, watch } from '../game/replayIo';
 import type { StoredReplay } from '../game/replayStore';
 import { FONT } from '../game/theme';
 import { ButtonRow } from '../objects/buttonRow';
+import { wrapStyle } from '../objects/captionBox';
 import { BaseScene } from './BaseScene';
 
 /** Rows shown at once. */
@@ -57,7 +58,7 @@ export class Replays extends BaseScene {
         fontSize: '24px',
         color: '#cfc8ff',
         align: 'center',
-        wordWrap: { width: 900 },
+        wordWrap: wrapStyle(Math.min(900, WIDTH - 60)),
       })
       .setOrigin(0.5);
     for (let i = 0; i < VISIBLE; i++) {

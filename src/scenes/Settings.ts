@@ -1,9 +1,11 @@
 import type Phaser from 'phaser';
 import type { StringKey } from '../content/strings';
 import { OFFSET_LIMIT_MS, PLAYERS, type PlayerId } from '../core/units';
-import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, PORTRAIT, touchLayout, WIDTH } from '../game/layout';
+import { minButtonPx, topInset } from '../game/layoutService';
 import { defaultSettings, LANGUAGES, type Language, type Settings as SettingsData } from '../game/settings';
 import { FONT } from '../game/theme';
+import { wrapStyle } from '../objects/captionBox';
 import { ConfirmDialog } from '../objects/confirmDialog';
 import { OptionList, type OptionRow } from '../objects/optionList';
 import { BaseScene } from './BaseScene';
@@ -23,13 +25,28 @@ export interface SettingsSceneData {
 
 const LANGUAGE_LABEL: Record<Language, StringKey> = { en: 'langEn', ja: 'langJa', ko: 'langKo' };
 
-/** Rows per column; the two columns are followed by Back. */
+/** Rows per column on a large screen; the two columns are followed by Reset and Back. */
 const COLUMN_ROWS = 8;
 const ROW = { height: 50, spacing: 57, top: 156 } as const;
 const COLUMN = { width: 590, gap: 40 } as const;
-const columnX = (c: 0 | 1) => CENTER_X + (c === 0 ? -1 : 1) * (COLUMN.width / 2 + COLUMN.gap / 2);
-const HINT_Y = ROW.top + COLUMN_ROWS * ROW.spacing + 4;
-const BACK_Y = HEIGHT - 46;
+
+/**
+ * Where the rows go: two columns of eight on a large screen; on a small one (rows at least
+ * 44 CSS px tall) as many columns and rows as fit, a page at a time, with "More" beside Back.
+ */
+function settingsLayout(top: number) {
+  const height = Math.max(ROW.height, minButtonPx());
+  const spacing = height + 7;
+  const columns = Math.max(1, Math.min(3, Math.floor((WIDTH - 40 + COLUMN.gap) / (420 + COLUMN.gap))));
+  const width = Math.min(COLUMN.width, (WIDTH - 40 - COLUMN.gap * (columns - 1)) / columns);
+  const backY = HEIGHT - 12 - height / 2;
+  const rowTop = top + height / 2;
+  const perColumn = Math.max(1, Math.floor((backY - height / 2 - 10 - rowTop + height / 2) / spacing));
+  const pageSize = Math.min(2 * COLUMN_ROWS, perColumn * columns, columns * COLUMN_ROWS);
+  const columnX = (c: number) => CENTER_X + (c - (columns - 1) / 2) * (width + COLUMN.gap);
+  const rows = Math.min(perColumn, Math.ceil(pageSize / columns));
+  return { height, spacing, columns, width, backY, rowTop, rows, pageSize, columnX };
+}
 
 /**
  * Volumes, timing, calibration, keys, language and accessibility. Every change goes through
@@ -50,57 +67,93 @@ export class Settings extends BaseScene {
     this.dialog = null;
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.55).setOrigin(0);
+    const titleY = PORTRAIT ? topInset() + 30 : 46;
     this.add
-      .text(CENTER_X, 46, this.t('settingsTitle'), {
+      .text(CENTER_X, titleY, this.t('settingsTitle'), {
         fontFamily: FONT,
         fontSize: '46px',
         color: '#ffe8a3',
         fontStyle: 'bold',
       })
       .setOrigin(0.5);
-    (['setSectionSound', 'setSectionDisplay'] as const).forEach((key, c) => {
-      this.add
-        .text(columnX(c as 0 | 1), ROW.top - 48, this.t(key), {
-          fontFamily: FONT,
-          fontSize: '24px',
-          color: this.palette.dim,
-          fontStyle: 'bold',
-        })
-        .setOrigin(0.5);
-    });
+    // Clear of the title, and of the page's own buttons (top right) for the right-hand column.
+    const L = settingsLayout(Math.max(titleY + 46, topInset() + 4));
+    // A large screen: two titled columns of eight with the hint below them, as designed.
+    const big =
+      L.pageSize >= 2 * COLUMN_ROWS &&
+      L.height === ROW.height &&
+      !PORTRAIT &&
+      WIDTH >= 2 * COLUMN.width + COLUMN.gap + 40;
+    const columnX = (c: number) =>
+      big ? CENTER_X + (c === 0 ? -1 : 1) * (COLUMN.width / 2 + COLUMN.gap / 2) : L.columnX(c);
+    if (big) {
+      (['setSectionSound', 'setSectionDisplay'] as const).forEach((key, c) => {
+        this.add
+          .text(columnX(c), ROW.top - 48, this.t(key), {
+            fontFamily: FONT,
+            fontSize: '24px',
+            color: this.palette.dim,
+            fontStyle: 'bold',
+          })
+          .setOrigin(0.5);
+      });
+    }
     this.hint = this.add
-      .text(CENTER_X, HINT_Y, '', {
+      .text(CENTER_X, ROW.top + COLUMN_ROWS * ROW.spacing + 4, '', {
         fontFamily: FONT,
         fontSize: '22px',
         color: this.palette.text,
         align: 'center',
-        wordWrap: { width: WIDTH - 120 },
+        wordWrap: wrapStyle(WIDTH - 120),
       })
-      .setOrigin(0.5, 0);
-    if (!touchLayout) {
+      .setOrigin(0.5, 0)
+      .setVisible(big);
+    if (!touchLayout && big) {
       this.add
         .text(WIDTH - 24, HEIGHT - 18, this.t('setNavHint'), {
           fontFamily: FONT,
           fontSize: '18px',
           color: this.palette.dim,
           align: 'right',
-          wordWrap: { width: (WIDTH - 300) / 2 - 40 },
+          wordWrap: wrapStyle((WIDTH - 300) / 2 - 40),
         })
         .setOrigin(1, 1);
     }
 
-    const rows = this.rows();
+    const all = this.rows();
+    const settingsRows = all.length - 2;
+    const paged = !big && L.pageSize < settingsRows;
+    // Paged: a "More" row between Reset and Back turns the page (keys turn it too, by moving on).
+    const rows: OptionRow[] = paged
+      ? [
+          ...all.slice(0, settingsRows),
+          { kind: 'action', label: this.t('settingsMore'), action: () => this.list.nextPage() },
+          ...all.slice(settingsRows),
+        ]
+      : all;
+    const pinned = rows.length - settingsRows;
+    const pinnedW = Math.min(300, (WIDTH - 40 - 16 * (pinned - 1)) / pinned);
     this.list = new OptionList(this, rows, {
-      // Two columns, then Reset (left of centre) and Back (centred) at the bottom.
-      place: (i) =>
-        i < 2 * COLUMN_ROWS
-          ? { x: columnX(i < COLUMN_ROWS ? 0 : 1), y: ROW.top + (i % COLUMN_ROWS) * ROW.spacing }
-          : { x: i === 2 * COLUMN_ROWS ? CENTER_X - 320 : CENTER_X, y: BACK_Y, width: 300 },
-      width: COLUMN.width,
-      height: ROW.height,
+      place: (i) => {
+        if (i >= settingsRows) {
+          const k = i - settingsRows;
+          if (big) return { x: k === 0 ? CENTER_X - 320 : CENTER_X, y: HEIGHT - 46, width: 300 };
+          return {
+            x: CENTER_X + (k - (pinned - 1) / 2) * (pinnedW + 16),
+            y: L.backY,
+            width: pinnedW,
+          };
+        }
+        if (big) return { x: columnX(i < COLUMN_ROWS ? 0 : 1), y: ROW.top + (i % COLUMN_ROWS) * ROW.spacing };
+        const slot = i % L.pageSize;
+        return { x: columnX(Math.floor(slot / L.rows)), y: L.rowTop + (slot % L.rows) * L.spacing };
+      },
+      width: big ? COLUMN.width : L.width,
+      height: big ? ROW.height : L.height,
       onLabel: this.t('on'),
       offLabel: this.t('off'),
       onFocus: (row) => this.hint.setText(row.hint ?? ''),
+      ...(paged ? { paging: { pageSize: L.pageSize, pinnedFrom: settingsRows } } : {}),
     });
     this.list.setFocus(Math.min(rows.length - 1, Math.max(0, data.focus ?? 0)));
 

@@ -2,12 +2,15 @@ import type Phaser from 'phaser';
 import { CPU_SKILL_NAMES, isLocal } from '../core/lineup';
 import { chartOf, difficultiesOf, type Song } from '../core/song';
 import { DIFFICULTIES, type Difficulty, PLAYERS, type PlayerId } from '../core/units';
-import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, PORTRAIT, touchLayout, WIDTH } from '../game/layout';
+import { minButtonPx, topInset } from '../game/layoutService';
 import { formatLength } from '../game/songRows';
 import { FONT, hex } from '../game/theme';
 import { keyLabel } from '../input/bindings';
+import { wrapStyle } from '../objects/captionBox';
 import { ImportedSongControls } from '../objects/importedSongControls';
 import { SongList } from '../objects/songList';
+import { tapSize } from '../objects/tap';
 import { BaseScene } from './BaseScene';
 
 /** Song list, and a difficulty per player picked on that player's own keys. */
@@ -45,48 +48,59 @@ export class SongSelect extends BaseScene {
     );
     this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.45).setOrigin(0);
+    const L = this.layout();
     this.add
-      .text(CENTER_X, 50, this.t('songTitle'), {
+      .text(L.list.x, L.top, this.t('songTitle'), {
         fontFamily: FONT,
         fontSize: '44px',
         color: '#ffe8a3',
         fontStyle: 'bold',
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
+    const titleH = this.fontPx(44) * 1.4;
+    const rowHeight = Math.max(this.fontPx(26) * 1.5, minButtonPx() * 0.9);
+    const rows = Math.max(
+      3,
+      Math.min(6, Math.floor((L.list.bottom - L.top - titleH - this.fontPx(20) * 2.6) / rowHeight)),
+    );
     this.list = new SongList(this, {
-      x: CENTER_X,
-      y: 86,
-      rows: 6,
-      rowHeight: 34,
+      x: L.list.x,
+      y: L.top + titleH,
+      rows,
+      rowHeight,
+      width: L.list.width,
       heading: (group) => this.t(group === 'imported' ? 'songsImported' : 'songsShipped'),
       onPick: (i) => this.pickSong(i),
     });
-    const listBottom = this.list.bottom + 8;
     this.details = this.add
-      .text(CENTER_X, listBottom - 6, '', { fontFamily: FONT, fontSize: '20px', color: '#cfc8ff', align: 'center' })
-      .setOrigin(0.5, 0);
-    for (const p of PLAYERS) this.makePanel(p, listBottom + 60);
-    this.controls = new ImportedSongControls(this, HEIGHT - 40, () => this.refresh());
-    this.shownIds = this.songs.map((s) => s.id);
-    this.add
-      .text(CENTER_X, HEIGHT - 40, `▶ ${this.t('start')}`, {
+      .text(L.list.x, this.list.bottom + 4, '', {
         fontFamily: FONT,
-        fontSize: '34px',
-        fontStyle: 'bold',
-        color: '#1a1240',
-        backgroundColor: '#ffd166',
-        padding: { x: 26, y: 10 },
+        fontSize: '20px',
+        color: '#cfc8ff',
+        align: 'center',
+        wordWrap: wrapStyle(L.list.width),
       })
-      .setOrigin(0.5)
-      .setInteractive({ useHandCursor: true })
-      .on('pointerup', () => this.start());
-    this.add
-      .text(70, HEIGHT - 40, `◀ ${this.t('back')}`, { fontFamily: FONT, fontSize: '26px', color: '#f5f3ff' })
-      .setOrigin(0, 0.5)
-      .setInteractive({ useHandCursor: true })
-      .on('pointerup', () => this.scene.start('ModeSelect'));
+      .setOrigin(0.5, 0);
+    for (const p of PLAYERS) {
+      const box = L.panels[p];
+      if (box) this.makePanel(p, box);
+    }
+    this.controls = new ImportedSongControls(this, L.controlsY, () => this.refresh(), L.list.x);
+    this.shownIds = this.songs.map((s) => s.id);
+    this.makeBar(L.bar);
+    if (PORTRAIT && touchLayout) {
+      // Play is played sideways: say so here, before a song starts.
+      this.add
+        .text(CENTER_X, L.bar.top - 8, `⟲ ${this.t('rotateToPlay')}`, {
+          fontFamily: FONT,
+          fontSize: '20px',
+          color: '#ffd166',
+          align: 'center',
+          wordWrap: wrapStyle(WIDTH - 40),
+        })
+        .setOrigin(0.5, 1);
+    }
     this.own(this.app.library.on('changed', (all) => this.songsChanged(all)));
-    this.makeExtras();
     this.onMenu((a) => {
       if (this.controls.dialog?.open) return this.controls.dialog.handle(a);
       const count = this.songs.length;
@@ -108,47 +122,160 @@ export class SongSelect extends BaseScene {
     this.refresh();
   }
 
-  private makePanel(p: PlayerId, y: number): void {
-    const x = p === 0 ? CENTER_X - 300 : CENTER_X + 300;
+  /**
+   * Where things go. Landscape: the list on the left, the two players' panels stacked on the right,
+   * a bar of buttons along the bottom. Upright: list, panels and bar stacked.
+   */
+  private layout() {
+    const tap = minButtonPx();
+    const gap = 16;
+    const top = PORTRAIT ? topInset() : 12;
+    const barRows = PORTRAIT ? 2 : 1;
+    const barTop = HEIGHT - 12 - barRows * (tap + 12) + 12;
+    const hint = PORTRAIT && touchLayout ? this.fontPx(20) * 1.5 + 8 : 0;
+    if (PORTRAIT) {
+      const listBottom = top + (barTop - hint - top) * 0.36;
+      const panelTop = listBottom + gap;
+      const panelH = (barTop - hint - gap - panelTop - gap) / 2;
+      return {
+        top,
+        list: { x: CENTER_X, width: WIDTH - 40, bottom: listBottom },
+        panels: PLAYERS.map((p) => ({ x: 20, y: panelTop + p * (panelH + gap), w: WIDTH - 40, h: panelH })),
+        bar: { top: barTop, rows: barRows },
+        controlsY: listBottom - tap / 2,
+      };
+    }
+    const listW = Math.min(620, WIDTH * 0.4);
+    const panelX = 20 + listW + 24;
+    const panelW = WIDTH - panelX - 20;
+    // Clear of the page's own buttons (top right).
+    const panelTop = Math.max(top, topInset());
+    const panelH = (barTop - gap - panelTop - gap) / 2;
+    return {
+      top,
+      list: { x: 20 + listW / 2, width: listW, bottom: barTop - gap - tap - 8 },
+      panels: PLAYERS.map((p) => ({ x: panelX, y: panelTop + p * (panelH + gap), w: panelW, h: panelH })),
+      bar: { top: barTop, rows: barRows },
+      controlsY: barTop - gap - tap / 2,
+    };
+  }
+
+  private makePanel(p: PlayerId, box: { x: number; y: number; w: number; h: number }): void {
+    const x = box.x + box.w / 2;
     const color = hex(this.palette.players[p]);
-    this.add.rectangle(x, y + 100, 500, 232, 0x151238, 0.85).setStrokeStyle(3, this.palette.players[p]);
+    this.add
+      .rectangle(box.x, box.y, box.w, box.h, 0x151238, 0.85)
+      .setOrigin(0)
+      .setStrokeStyle(3, this.palette.players[p]);
     const keys = this.app.settings.bindings.keyboard[p];
     const cpu = this.cpu(p);
     const who = cpu ? this.t('cpuPartner') : this.t(p === 0 ? 'player1' : 'player2');
-    this.add
-      .text(x, y + 10, `${who} · ${this.t(p === 0 ? 'nameTakaichi' : 'nameLee')}`, {
+    const head = this.add
+      .text(x, box.y + 6, `${who} · ${this.t(p === 0 ? 'nameTakaichi' : 'nameLee')}`, {
         fontFamily: FONT,
         fontSize: '26px',
         fontStyle: 'bold',
         color,
       })
-      .setOrigin(0.5);
-    const diffs = DIFFICULTIES.map((d, i) =>
-      this.add
-        .text(x - 180 + i * 120, y + 74, this.t(d), { fontFamily: FONT, fontSize: '20px', color: '#f5f3ff' })
-        .setOrigin(0.5)
-        .setInteractive({ useHandCursor: true })
-        .on('pointerup', () => this.setDifficulty(p, d)),
-    );
-    this.add
+      .setOrigin(0.5, 0);
+    const cell = (box.w - 24) / DIFFICULTIES.length;
+    const ready = this.add
+      .text(x, box.y + box.h - 6, '', {
+        fontFamily: FONT,
+        fontSize: '22px',
+        fontStyle: 'bold',
+        color: '#ffd166',
+        padding: { x: 12, y: 0 },
+      })
+      .setOrigin(0.5, 1)
+      .setInteractive({ useHandCursor: true })
+      .on('pointerup', () => (cpu ? this.cycleSkill() : this.toggleReady(p)));
+    tapSize(ready.setText('M'));
+    const hint = this.add
       .text(
         x,
-        y + 140,
+        ready.y - ready.height,
         cpu
           ? this.t('cpuHint', { key: keyLabel(keys.tom) })
           : touchLayout
             ? this.t('pickHintTouch')
             : this.t('pickHint', { prev: keyLabel(keys.hihat), next: keyLabel(keys.snare), kick: keyLabel(keys.kick) }),
-        { fontFamily: FONT, fontSize: '18px', color: '#a9a3d9' },
+        { fontFamily: FONT, fontSize: '18px', color: '#a9a3d9', align: 'center', wordWrap: wrapStyle(box.w - 24) },
       )
-      .setOrigin(0.5);
-    const ready = this.add
-      .text(x, y + 180, '', { fontFamily: FONT, fontSize: '22px', fontStyle: 'bold', color: '#ffd166' })
-      .setOrigin(0.5)
-      .setInteractive({ useHandCursor: true })
-      .on('pointerup', () => (cpu ? this.cycleSkill() : this.toggleReady(p)));
+      .setOrigin(0.5, 1);
+    const diffTop = head.y + head.height + 2;
+    let diffBottom = hint.y - hint.height - 2;
+    // A short panel (a phone held sideways) drops the hint: the difficulties need a thumb's height.
+    if (diffBottom - diffTop < minButtonPx() + 8) {
+      hint.destroy();
+      diffBottom = ready.y - ready.height - 2;
+    }
+    const diffs = DIFFICULTIES.map((d, i) =>
+      this.add
+        .text(box.x + 12 + cell * (i + 0.5), (diffTop + diffBottom) / 2, this.t(d), {
+          fontFamily: FONT,
+          fontSize: '20px',
+          color: '#f5f3ff',
+          // A long name (エキスパート) wraps inside its cell rather than run into the next.
+          wordWrap: wrapStyle(cell - 12),
+        })
+        .setOrigin(0.5)
+        .setInteractive({ useHandCursor: true })
+        .on('pointerup', () => this.setDifficulty(p, d)),
+    );
     this.panels[p] = { diffs, ready };
     if (cpu) this.skillText = ready;
+  }
+
+  /** The bottom bar: Back, the ghost of your best, Replays, Practice and Start. */
+  private makeBar(bar: { top: number; rows: number }): void {
+    const tap = minButtonPx();
+    const button = (label: string, go: () => void, primary = false) =>
+      tapSize(
+        this.add
+          .text(0, 0, label, {
+            fontFamily: FONT,
+            fontSize: primary ? '30px' : '22px',
+            fontStyle: primary ? 'bold' : 'normal',
+            color: primary ? '#1a1240' : '#f5f3ff',
+            backgroundColor: primary ? '#ffd166' : '#1d1b4fcc',
+            padding: { x: primary ? 26 : 14, y: 0 },
+          })
+          .setOrigin(0.5)
+          .setInteractive({ useHandCursor: true })
+          .on('pointerup', go),
+        tap,
+      );
+    const back = button(`◀ ${this.t('back')}`, () => this.scene.start('ModeSelect'));
+    const ghost = button('', () => {
+      this.app.flow.ghostLane = !this.app.flow.ghostLane;
+      label();
+    });
+    const label = () => ghost.setText(`${this.t('ghostLane')}: ${this.t(this.app.flow.ghostLane ? 'on' : 'off')}`);
+    label();
+    const replays = button(`${this.t('replaysTitle')} ▶`, () => this.scene.start('Replays'));
+    const practice = button(`${this.t('practice')} ▶`, () => this.scene.start('Practice'));
+    const start = button(`▶ ${this.t('start')}`, () => this.start(), true);
+    const rows: Phaser.GameObjects.Text[][] =
+      bar.rows === 1
+        ? [[back, ghost, start, replays, practice]]
+        : [
+            [back, start],
+            [ghost, replays, practice],
+          ];
+    rows.forEach((row, r) => {
+      const y = bar.top + r * (tap + 12) + tap / 2;
+      const total = row.reduce((w, b) => w + b.width, 0);
+      const gap = Math.max(8, (WIDTH - 40 - total) / Math.max(1, row.length - 1));
+      let x = 20;
+      for (const b of row) {
+        b.setPosition(x + b.width / 2, y);
+        x += b.width + Math.min(gap, 40);
+      }
+      // Centre the row.
+      const shift = (WIDTH - (x - Math.min(gap, 40)) - 20) / 2;
+      for (const b of row) b.x += shift;
+    });
   }
 
   private cycleSkill(): void {
@@ -198,31 +325,6 @@ export class SongSelect extends BaseScene {
     this.ready[p] = !this.ready[p];
     this.refresh();
     if (this.ready[0] && this.ready[1]) this.time.delayedCall(250, () => this.start());
-  }
-
-  /** Practice and Replays on the right; the ghost of the best run beside your part on the left. */
-  private makeExtras(): void {
-    const link = (x: number, y: number, label: string, go: () => void, origin = 1) =>
-      this.add
-        .text(x, y, label, { fontFamily: FONT, fontSize: '24px', color: '#f5f3ff', backgroundColor: '#1d1b4fcc' })
-        .setPadding(12, 6, 12, 6)
-        .setOrigin(origin, 0.5)
-        .setInteractive({ useHandCursor: true })
-        .on('pointerup', go);
-    link(WIDTH - 70, HEIGHT - 40, `${this.t('practice')} ▶`, () => this.scene.start('Practice'));
-    link(WIDTH - 70, HEIGHT - 96, `${this.t('replaysTitle')} ▶`, () => this.scene.start('Replays'));
-    const ghost = link(
-      70,
-      HEIGHT - 96,
-      '',
-      () => {
-        this.app.flow.ghostLane = !this.app.flow.ghostLane;
-        label();
-      },
-      0,
-    );
-    const label = () => ghost.setText(`${this.t('ghostLane')}: ${this.t(this.app.flow.ghostLane ? 'on' : 'off')}`);
-    label();
   }
 
   /** Plays the selection (with the ghost of its best run, when asked for and there is one). */
@@ -275,9 +377,12 @@ export class SongSelect extends BaseScene {
         const on = d === chosen;
         // Difficulty rating: notes per second over the song.
         const nps = (chart.length / song.length).toFixed(1);
-        t.setText(`${this.t(d)}\n${chart.length}\n${this.t('nps', { nps })}`).setAlign('center');
+        t.setText(`${this.t(d)}\n${this.t('notesCount', { n: chart.length })}\n${this.t('nps', { nps })}`).setAlign(
+          'center',
+        );
         t.setColor(on ? '#1a1240' : '#f5f3ff').setBackgroundColor(on ? '#ffd166' : '#00000000');
-        t.setPadding(8, 4, 8, 4);
+        t.setPadding(4, 4, 4, 4);
+        tapSize(t);
       });
       if (panel.ready === this.skillText) {
         const key = keyLabel(this.app.settings.bindings.keyboard[p].tom);

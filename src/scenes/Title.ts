@@ -1,4 +1,5 @@
-import { ART_SCALE, CENTER_X, HEIGHT } from '../game/layout';
+import { ART_SCALE, CENTER_X, HEIGHT, PORTRAIT, touchLayout, WIDTH } from '../game/layout';
+import { topInset } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import { Drummer } from '../objects/drummer';
 import { NaraStage } from '../objects/stage';
@@ -12,12 +13,26 @@ export class Title extends BaseScene {
 
   create(): void {
     new NaraStage(this, { calm: this.calm });
-    const left = new Drummer(this, 'takaichi', CENTER_X - 190, HEIGHT - 120, 0.95 / ART_SCALE);
-    const right = new Drummer(this, 'lee', CENTER_X + 190, HEIGHT - 120, 0.95 / ART_SCALE);
+    // Upright, the title sits under the page's buttons and the drummers stand in the middle.
+    const top = PORTRAIT ? topInset() + 60 : 78;
+    const left = new Drummer(
+      this,
+      'takaichi',
+      CENTER_X - (PORTRAIT ? 150 : 190),
+      HEIGHT - (PORTRAIT ? 260 : 120),
+      (PORTRAIT ? 0.8 : 0.95) / ART_SCALE,
+    );
+    const right = new Drummer(
+      this,
+      'lee',
+      CENTER_X + (PORTRAIT ? 150 : 190),
+      HEIGHT - (PORTRAIT ? 260 : 120),
+      (PORTRAIT ? 0.8 : 0.95) / ART_SCALE,
+    );
     const title = this.add
-      .text(CENTER_X, 78, 'Drum Diplomacy', {
+      .text(CENTER_X, top, 'Drum Diplomacy', {
         fontFamily: FONT,
-        fontSize: '76px',
+        fontSize: WIDTH < 1100 ? '64px' : '76px',
         fontStyle: 'bold',
         color: '#ffe8a3',
         stroke: '#2b1055',
@@ -25,7 +40,7 @@ export class Title extends BaseScene {
       })
       .setOrigin(0.5);
     this.add
-      .text(CENTER_X, 142, this.t('subtitle'), {
+      .text(CENTER_X, top + 74, this.t('subtitle'), {
         fontFamily: FONT,
         fontSize: '26px',
         color: '#f5f3ff',
@@ -34,7 +49,7 @@ export class Title extends BaseScene {
       })
       .setOrigin(0.5);
     const prompt = this.add
-      .text(CENTER_X, HEIGHT - 42, this.t('pressAnyKey'), {
+      .text(CENTER_X, HEIGHT - (PORTRAIT ? 150 : 42), this.t(touchLayout ? 'tapToStart' : 'pressAnyKey'), {
         fontFamily: FONT,
         fontSize: '30px',
         fontStyle: 'bold',
@@ -44,7 +59,7 @@ export class Title extends BaseScene {
       })
       .setOrigin(0.5);
     const note = this.add
-      .text(CENTER_X, 186, this.app.audio.running ? '' : this.t('audioUnlock'), {
+      .text(CENTER_X, top + 118, this.app.audio.running ? '' : this.t('audioUnlock'), {
         fontFamily: FONT,
         fontSize: '20px',
         color: '#cfc8ff',

@@ -111,8 +111,8 @@ describe('every song, mode and difficulty', () => {
         await tapKey(game, code);
         await page.waitForTimeout(150);
       };
-      // menu: Retry, P1 offset, P2 offset, Back
-      await press('ArrowDown');
+      // The suggestions are in the timing details (T): P1 offset, P2 offset, Close
+      await press('KeyT');
       await press('Enter');
       await press('ArrowDown');
       await press('Enter');

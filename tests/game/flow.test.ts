@@ -52,7 +52,11 @@ describe('PlayFlow', () => {
     f.choose({ mode: 'solo', songId: 'test-song', difficulties: ['hard', 'easy'] });
     const run = f.begin(defaultSettings(), 5);
     const results = run.results();
-    const scored = { ...results, players: results.players.map((p) => ({ ...p, score: 1000, hits: [...p.hits] })) };
+    // A clear (grade C or better): worth a "New best" (src/game/celebrate.ts).
+    const scored = {
+      ...results,
+      players: results.players.map((p) => ({ ...p, score: 1000, accuracy: 0.9, hits: [...p.hits] })),
+    };
     const told: unknown[] = [];
     const finished = f.finish(scored, (n) => told.push(n));
     expect(finished.newBest).toEqual([true, false]);
@@ -63,5 +67,25 @@ describe('PlayFlow', () => {
       null,
     ]);
     expect(told).toEqual([]);
+  });
+
+  it('a first run of mashing is saved as the best but not celebrated', () => {
+    const { flow: f, store } = flow();
+    f.choose({ mode: 'solo', songId: 'test-song', difficulties: ['hard', 'easy'] });
+    const run = f.begin(defaultSettings(), 5);
+    const results = run.results();
+    const mashed = {
+      ...results,
+      players: results.players.map((p) => ({
+        ...p,
+        score: 9000,
+        accuracy: 0.17,
+        grade: 'D' as const,
+        hits: [...p.hits],
+      })),
+    };
+    const finished = f.finish(mashed, () => {});
+    expect(finished.newBest).toEqual([false, false]);
+    expect(store.best('test-song', 'solo', ['hard', 'easy'])?.players[0]?.score).toBe(9000);
   });
 });
