@@ -66,10 +66,15 @@ export class ImportedSongControls {
     const song = this.song;
     if (song?.origin !== 'imported') return;
     const app = this.scene.app;
-    app.imports.importer.setOffset(song.id, (song.offsetMs ?? 0) + ms).then(
+    // Taps faster than the save: each adds to the value shown, not to the last one saved.
+    const next = Math.max(-1000, Math.min(1000, (song.offsetMs ?? 0) + ms));
+    this.show({ ...song, offsetMs: next });
+    app.imports.importer.setOffset(song.id, next).then(
       () => this.changed(),
-      (e: unknown) =>
-        app.notices.error(this.scene.t('songOffsetFailed', { detail: e instanceof Error ? e.message : String(e) })),
+      (e: unknown) => {
+        this.show(song);
+        app.notices.error(this.scene.t('songOffsetFailed', { detail: e instanceof Error ? e.message : String(e) }));
+      },
     );
   }
 

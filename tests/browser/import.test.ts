@@ -90,13 +90,12 @@ async function waitForImported(page: Page, count: number): Promise<void> {
 }
 
 /** Clicks a point of the 1280×720 game in page pixels (the canvas is scaled to fit). */
-async function clickGame(page: Page, x: number, y: number): Promise<void> {
-  const box = await page.locator('canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  const scale = Math.min(box.width / 1280, box.height / 720);
-  const left = box.x + (box.width - 1280 * scale) / 2;
-  const top = box.y + (box.height - 720 * scale) / 2;
-  await page.mouse.click(left + x * scale, top + y * scale);
+/** Clicks the middle of the game's button whose label is `label` (the hook's layoutBoxes, CSS px). */
+async function clickButton(page: Page, label: string): Promise<void> {
+  const boxes = await page.evaluate(() => window.drumDiplomacy.layoutBoxes());
+  const box = boxes.find((b) => b.label === label);
+  if (!box) throw new Error(`no button "${label}" among: ${boxes.map((b) => b.label).join(', ')}`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 async function openSong(game: { open(q: string): Promise<GamePage> }, id: string, p1: string, p2: string) {
@@ -410,8 +409,8 @@ describe('importing songs', () => {
       await page.evaluate((key) => localStorage.setItem(key, '{}'), `drumDiplomacy.best.${id}.duet.easy-easy`);
 
       // the new song is chosen: nudge its offset twice (+5 ms each), then it is saved
-      await clickGame(page, 1030, 680);
-      await clickGame(page, 1030, 680);
+      await clickButton(page, '+');
+      await clickButton(page, '+');
       const stored = () =>
         page.evaluate(
           (key) =>
@@ -428,7 +427,7 @@ describe('importing songs', () => {
       await expect.poll(stored, { timeout: 5000 }).toBe(10);
 
       // Delete, confirmed
-      await clickGame(page, 1160, 680);
+      await clickButton(page, '✕ Delete');
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('Enter');
       await waitUntil(page, (i) => !window.drumDiplomacy.songs().some((s) => s.id === i), id, {
