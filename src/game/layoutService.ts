@@ -4,13 +4,13 @@ import { designSizeFor, HEIGHT, minDesignFontPx, setDesignSize, touchLayout, WID
 /**
  * Keeps the design space the shape of the page: on a resize or a turn of the phone the game
  * size changes and the menus showing are laid out again (restarted). A run is never restarted:
- * while Play (or its Pause, or Practice) shows, the canvas letterboxes and the new shape is taken
+ * while Play (or its Pause) shows, the canvas letterboxes and the new shape is taken
  * by the next scene. Play always gets a landscape design space (in portrait the page asks to turn
  * the phone sideways).
  */
 
 /** Scenes that are never laid out again while they run. */
-const HOLD = new Set(['Play', 'Pause', 'Practice']);
+const HOLD = new Set(['Play', 'Pause']);
 const LANDSCAPE_FALLBACK = { width: 1280, height: 720 } as const;
 const DEBOUNCE_MS = 120;
 

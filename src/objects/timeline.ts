@@ -21,6 +21,8 @@ export interface TimelineOptions {
 export class Timeline {
   private readonly bars: Phaser.GameObjects.Rectangle[] = [];
   private readonly count: number;
+  /** How far the section names reach under the timeline (design px). */
+  readonly labelHeight: number = 0;
 
   constructor(scene: Phaser.Scene, song: Song, charts: readonly (readonly Note[])[], o: TimelineOptions) {
     this.count = barCount(song);
@@ -42,12 +44,14 @@ export class Timeline {
       const x = o.x + (s.fromBar - 1) * w;
       scene.add.rectangle(x, o.y - 4, 2, o.height + 26, 0xffffff, 0.35).setOrigin(0.5, 0);
       const span = (s.toBar - s.fromBar + 1) * w;
-      if (span >= 40)
-        scene.add.text(x + 4, o.y + o.height + 4, o.sectionName(s.kind), {
-          fontFamily: FONT,
-          fontSize: '14px',
-          color: '#cfc8ff',
-        });
+      // a name where it fits in its section's width (no two names overlap)
+      const name = scene.add.text(x + 4, o.y + o.height + 4, o.sectionName(s.kind), {
+        fontFamily: FONT,
+        fontSize: '14px',
+        color: '#cfc8ff',
+      });
+      if (name.width + 8 > span) name.destroy();
+      else this.labelHeight = Math.max(this.labelHeight, name.height + 4);
     }
     scene.add
       .rectangle(o.x, o.y, o.width, o.height, 0x000000, 0.001)

@@ -36,7 +36,7 @@ export class About extends BaseScene {
     const PANEL_W = Math.min(PANEL_W_MAX, WIDTH - 40);
     const language = this.app.settings.language;
     const about = ABOUT[language];
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
+    this.backdrop();
     const left = CENTER_X - PANEL_W / 2;
     const g = this.add.graphics();
     g.fillStyle(0x0d0a2a, 0.82).fillRoundedRect(left, PANEL_TOP, PANEL_W, panelBottom() - PANEL_TOP, 22);

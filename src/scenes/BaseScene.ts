@@ -93,6 +93,17 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** Keeps a disposer to run when the scene shuts down. */
+  /**
+   * The night sky behind a menu, covering the screen whatever its shape (cropped, never
+   * stretched), under a dark veil of `veil` opacity (0 for none).
+   */
+  backdrop(veil = 0): void {
+    const { width, height } = this.scale.gameSize;
+    const sky = this.add.image(width / 2, height / 2, 'sky');
+    sky.setScale(Math.max(width / sky.width, height / sky.height));
+    if (veil > 0) this.add.rectangle(0, 0, width, height, 0x07051a, veil).setOrigin(0);
+  }
+
   own(dispose: () => void): void {
     if (this.disposers.length === 0) this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.disposeAll());
     this.disposers.push(dispose);

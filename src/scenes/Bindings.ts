@@ -73,8 +73,7 @@ export class Bindings extends BaseScene {
     this.cells = [];
 
     PANEL = panelGeometry();
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.6).setOrigin(0);
+    this.backdrop(0.6);
     this.add
       .text(CENTER_X, 44, this.t('bindTitle'), {
         fontFamily: FONT,

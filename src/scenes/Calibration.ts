@@ -79,8 +79,7 @@ export class Calibration extends BaseScene {
     this.visual = null;
     const color = this.palette.players[this.player];
 
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.6).setOrigin(0);
+    this.backdrop(0.6);
     this.add
       .text(CENTER_X, 46, this.target.title, {
         fontFamily: FONT,

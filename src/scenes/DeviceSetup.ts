@@ -50,8 +50,7 @@ export class DeviceSetup extends BaseScene {
     this.back = data.back ?? { scene: 'Devices' };
     this.last = this.app.input.drums.setup(this.id);
     this.assigner = null;
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.6).setOrigin(0);
+    this.backdrop(0.6);
     const text = (y: number, size: number, color: string) =>
       this.add
         .text(CENTER_X, y, '', {

@@ -59,8 +59,7 @@ export class Devices extends BaseScene {
     this.area = 'list';
     const app = this.app;
     const t = this.t.bind(this);
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.6).setOrigin(0);
+    this.backdrop(0.6);
     const text = (y: number, size: number, color: string) =>
       this.add
         .text(CENTER_X, y, '', {

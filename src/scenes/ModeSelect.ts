@@ -28,7 +28,7 @@ export class ModeSelect extends BaseScene {
   }
 
   create(): void {
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
+    this.backdrop();
     this.add
       .image(WIDTH - 150, HEIGHT + 20, 'pagoda')
       .setOrigin(0.5, 1)

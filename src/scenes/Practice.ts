@@ -12,9 +12,11 @@ import {
   sectionBars,
 } from '../core/practice';
 import { matchCharts } from '../core/song';
-import { CENTER_X, HEIGHT, touchLayout, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
+import { minButtonPx, topInset } from '../game/layoutService';
 import { FONT } from '../game/theme';
 import { shareLink } from '../game/url';
+import { wrapStyle } from '../objects/captionBox';
 import { OptionList, type OptionRow } from '../objects/optionList';
 import { Timeline } from '../objects/timeline';
 import { copyText } from '../page/download';
@@ -56,35 +58,45 @@ export class Practice extends BaseScene {
         ? kept.setup
         : { fromBar: hardest, toBar: hardest, speed: 0.5, speedUp: false, demo: null },
     );
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.55).setOrigin(0);
-    this.add
-      .text(CENTER_X, 40, this.t('practiceTitle', { title: song.title }), {
+    this.backdrop(0.55);
+    // Laid out top to bottom from the texts' real heights (the legibility floor may enlarge them),
+    // rows and the timeline at least a thumb (44 CSS px) tall.
+    const tap = minButtonPx();
+    let y = Math.max(12, topInset() - 40);
+    const title = this.add
+      .text(CENTER_X, y, this.t('practiceTitle', { title: song.title }), {
         fontFamily: FONT,
         fontSize: '38px',
         color: '#ffe8a3',
         fontStyle: 'bold',
+        align: 'center',
+        wordWrap: wrapStyle(WIDTH - 260, true),
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
+    y += title.height + 4;
     const d = flow.difficulties;
-    this.add
-      .text(CENTER_X, 80, `${this.t(modeKey(flow.selection.mode))} · ${this.t(d[0])} / ${this.t(d[1])}`, {
+    const sub = this.add
+      .text(CENTER_X, y, `${this.t(modeKey(flow.selection.mode))} · ${this.t(d[0])} / ${this.t(d[1])}`, {
         fontFamily: FONT,
         fontSize: '20px',
         color: '#cfc8ff',
       })
-      .setOrigin(0.5);
+      .setOrigin(0.5, 0);
+    y += sub.height + 12;
+    const timelineHeight = Math.max(70, tap);
     this.timeline = new Timeline(this, song, charts, {
-      x: 80,
-      y: 108,
-      width: WIDTH - 160,
-      height: 70,
+      x: 40,
+      y,
+      width: WIDTH - 80,
+      height: timelineHeight,
       sectionName: (kind) => this.t(SECTION_NAME[kind] ?? 'practiceSection'),
       onBar: (bar) => this.change({ fromBar: bar, toBar: bar }),
     });
+    y += timelineHeight + this.timeline.labelHeight + 8;
     this.barsText = this.add
-      .text(CENTER_X, 218, '', { fontFamily: FONT, fontSize: '22px', color: '#ffd166', fontStyle: 'bold' })
-      .setOrigin(0.5);
+      .text(CENTER_X, y, '', { fontFamily: FONT, fontSize: '22px', color: '#ffd166', fontStyle: 'bold' })
+      .setOrigin(0.5, 0);
+    y += this.barsText.height + 12;
     const n = barCount(song);
     const sections = sectionBars(song);
     const rows: OptionRow[] = [
@@ -148,21 +160,49 @@ export class Practice extends BaseScene {
         get: () => (this.setup.demo === null ? 'none' : String(this.setup.demo)),
         set: (v) => this.change({ demo: v === '0' ? 0 : v === '1' ? 1 : null }),
       },
+    ];
+    const actions: OptionRow[] = [
       { kind: 'action', label: this.t('practiceStart'), action: () => this.start() },
       { kind: 'action', label: this.t('copyLink'), action: () => this.copyLink() },
       { kind: 'action', label: this.t('back'), action: () => this.scene.start('SongSelect') },
     ];
-    const top = 262;
-    const spacing = touchLayout ? 44 : 44;
-    this.list = new OptionList(this, rows, {
-      place: (i) => ({ x: CENTER_X, y: top + i * spacing }),
-      width: 640,
-      height: spacing - 6,
+    // The setup rows in one or two columns, a page at a time if they still do not fit (a "More"
+    // row turns it); Start, Copy link and Back always in one row at the bottom.
+    const height = Math.max(38, tap);
+    const spacing = height + 6;
+    const gap = 24;
+    const columns = WIDTH >= 2 * 520 + gap + 40 ? 2 : 1;
+    const width = Math.min(640, (WIDTH - 40 - gap * (columns - 1)) / columns);
+    const actionsY = HEIGHT - 12 - height / 2;
+    const perColumn = Math.max(1, Math.floor((actionsY - height / 2 - 10 - y) / spacing));
+    const fits = perColumn * columns >= rows.length;
+    const pageSize = fits ? rows.length : Math.max(1, perColumn * columns - 1);
+    const all: OptionRow[] = fits
+      ? [...rows, ...actions]
+      : [...rows, { kind: 'action', label: this.t('settingsMore'), action: () => this.list.nextPage() }, ...actions];
+    const pinnedFrom = rows.length;
+    const pinned = all.length - pinnedFrom;
+    const pinnedW = Math.min(300, (WIDTH - 40 - 16 * (pinned - 1)) / pinned);
+    const perCol = Math.ceil(pageSize / columns);
+    const columnX = (c: number) => CENTER_X + (c - (columns - 1) / 2) * (width + gap);
+    this.list = new OptionList(this, all, {
+      place: (i) => {
+        if (i >= pinnedFrom) {
+          const k = i - pinnedFrom;
+          return { x: CENTER_X + (k - (pinned - 1) / 2) * (pinnedW + 16), y: actionsY, width: pinnedW };
+        }
+        const slot = i % pageSize;
+        return { x: columnX(Math.floor(slot / perCol)), y: y + height / 2 + (slot % perCol) * spacing };
+      },
+      width,
+      height,
       fontSize: 20,
       onLabel: this.t('on'),
       offLabel: this.t('off'),
+      ...(fits ? {} : { paging: { pageSize, pinnedFrom } }),
     });
-    this.list.setFocus(Math.min(rows.length - 1, data.focus ?? rows.length - 3));
+    // Start is focused first
+    this.list.setFocus(Math.min(all.length - 1, data.focus ?? all.length - actions.length));
     this.onMenu((a) => {
       if (a === 'back') this.scene.start('SongSelect');
       else this.list.handle(a);

@@ -42,8 +42,7 @@ export class Replays extends BaseScene {
     this.focus = 0;
     this.first = 0;
     this.actions = null;
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.55).setOrigin(0);
+    this.backdrop(0.55);
     this.add
       .text(CENTER_X, 50, this.t('replaysTitle'), {
         fontFamily: FONT,

@@ -65,8 +65,7 @@ export class Settings extends BaseScene {
   create(data: SettingsSceneData = {}): void {
     this.from = data.from && data.from !== 'Settings' ? data.from : 'ModeSelect';
     this.dialog = null;
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.55).setOrigin(0);
+    this.backdrop(0.55);
     const titleY = PORTRAIT ? topInset() + 30 : 46;
     this.add
       .text(CENTER_X, titleY, this.t('settingsTitle'), {

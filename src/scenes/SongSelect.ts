@@ -46,8 +46,7 @@ export class SongSelect extends BaseScene {
       0,
       this.songs.findIndex((s) => s.id === this.app.flow.selection.songId),
     );
-    this.add.image(0, 0, 'sky').setOrigin(0).setDisplaySize(WIDTH, HEIGHT);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x07051a, 0.45).setOrigin(0);
+    this.backdrop(0.45);
     const L = this.layout();
     this.add
       .text(L.list.x, L.top, this.t('songTitle'), {

@@ -38,7 +38,8 @@ const ALL_SIZES = ['1280x720', '844x390', '390x844', '1024x768', '2560x1080'];
 const SIZES = (process.env.LAYOUT_SIZES ?? ALL_SIZES.join(',')).split(',');
 const LANGS = (process.env.LAYOUT_LANGS ?? 'en,ja,ko').split(',') as ('en' | 'ja' | 'ko')[];
 const MENUS = (
-  process.env.LAYOUT_SCENES ?? 'Title,ModeSelect,SongSelect,Settings,Bindings,Calibration,Devices,About,Replays'
+  process.env.LAYOUT_SCENES ??
+  'Title,ModeSelect,SongSelect,Settings,Bindings,Calibration,Devices,About,Replays,Practice'
 ).split(',');
 const LOCALE = { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' } as const;
 const isTouch = (s: string) => s !== '1280x720' && s !== '2560x1080';
