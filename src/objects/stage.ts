@@ -22,7 +22,7 @@ export class NaraStage {
 
   constructor(
     private readonly scene: Phaser.Scene,
-    options: StageOptions = { calm: false },
+    private readonly options: StageOptions = { calm: false },
   ) {
     const floorY = options.floorY ?? HEIGHT - 160;
     this.floorY = floorY;
@@ -142,6 +142,20 @@ export class NaraStage {
   }
 
   /** The crowd hops (a combo milestone). */
+  /** Both hit a unison note together: a ring bursts from between the leaders at (x, y). */
+  burst(x: number, y: number, color: number): void {
+    const ring = this.scene.add.circle(x, y, 28, color, 0.25).setStrokeStyle(6, color, 1).setDepth(40);
+    this.scene.tweens.add({
+      targets: ring,
+      alpha: 0,
+      // Reduced motion: a flash that fades, nothing grows.
+      scale: this.options.calm ? 1 : 4,
+      duration: this.options.calm ? 300 : 480,
+      ease: 'Sine.out',
+      onComplete: () => ring.destroy(),
+    });
+  }
+
   hop(): void {
     if (this.calm) {
       this.bow();

@@ -1,25 +1,20 @@
-import type Phaser from 'phaser';
-import { breakCaption, type Caption, introCaption } from '../content/captions';
 import type { StringKey } from '../content/strings';
-import { isLocal } from '../core/lineup';
 import type { MatchEvent } from '../core/match';
-import { travelTimeFor } from '../core/noteSpeed';
-import { partOf } from '../core/song';
-import { LANES, type Mode, PLAYERS, type PlayerId, type Seconds } from '../core/units';
-import { CENTER_X, captionSlot, HEIGHT, HIGHWAY, highwayCenter, laneAt, touchLayout, WIDTH } from '../game/layout';
+import { type Mode, PLAYERS, type Seconds } from '../core/units';
+import { CENTER_X, HEIGHT, HIGHWAY, laneAt, touchLayout, WIDTH } from '../game/layout';
 import { watchPauseTriggers } from '../game/pauseTriggers';
-import { NOTE_SIZE } from '../game/textures';
 import { FONT } from '../game/theme';
 import { TouchPads } from '../input/touch';
 import { StaticLayer } from '../objects/bake';
-import { CaptionBox, wrapStyle } from '../objects/captionBox';
+import { CountIn } from '../objects/countIn';
 import { CueTrack } from '../objects/cueTrack';
 import { HarmonyMeter } from '../objects/harmonyMeter';
-import { LessonHints } from '../objects/lessonHints';
-import { PlayerHud } from '../objects/playerHud';
+import type { PlayerHud } from '../objects/playerHud';
+import { addRunCues } from '../objects/runCues';
+import { makeRunHud } from '../objects/runHud';
 import { RunOverlays } from '../objects/runOverlays';
 import { NaraStage } from '../objects/stage';
-import { Ticker } from '../objects/ticker';
+import { addStartGate } from '../objects/startGate';
 import type { Run } from '../run/run';
 import { BaseScene } from './BaseScene';
 
@@ -46,10 +41,7 @@ export class Play extends BaseScene {
   private meter: HarmonyMeter | null = null;
   private overlays: RunOverlays | null = null;
   private cues = new CueTrack();
-  private prompt!: Phaser.GameObjects.Text;
-  /** The count-in, on each highway (where the players look), never in the caption slot. */
-  private countTexts: Phaser.GameObjects.Text[] = [];
-  private countInUntil: Seconds = Number.NEGATIVE_INFINITY;
+  private countIn: CountIn | null = null;
   private readonly beatTimes: Seconds[] = [];
 
   constructor() {
@@ -62,6 +54,7 @@ export class Play extends BaseScene {
     this.huds = [];
     this.meter = null;
     this.overlays = null;
+    this.countIn = null;
     this.cues = new CueTrack();
     if (!app.art.ready) {
       // Reached before the background loading finished (a very quick player): wait for it.
@@ -74,7 +67,7 @@ export class Play extends BaseScene {
     const bake = new StaticLayer(this);
     this.stage = new NaraStage(this, { calm: this.calm, floorY: HEIGHT - 110, bake });
     bake.add(this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x05031a, 0.25).setOrigin(0));
-    for (const p of PLAYERS) this.huds.push(this.makeHud(p, bake));
+    for (const p of PLAYERS) this.huds.push(makeRunHud(this, run, p, bake, () => this.stage.hop()));
     if (run.lineup.mode === 'duet') {
       const width = Math.min(360, WIDTH - 2 * (HIGHWAY.margin + HIGHWAY.width) - 24);
       this.meter = new HarmonyMeter(this, width, this.palette, this.t('harmony'), bake);
@@ -91,28 +84,10 @@ export class Play extends BaseScene {
       label(40, this.t(MODE_LABEL[run.lineup.mode]), 16, '#cfc8ff');
     }
     bake.flush();
-    const big = { fontFamily: FONT, fontStyle: 'bold', color: '#ffffff', align: 'center' } as const;
-    const countY = HIGHWAY.top + (HIGHWAY.hitLineY - HIGHWAY.top) * 0.38;
-    this.countTexts = PLAYERS.map((p) =>
-      this.add
-        .text(highwayCenter(p), countY, '', { ...big, fontSize: '96px', stroke: '#2b1055', strokeThickness: 12 })
-        .setOrigin(0.5)
-        .setDepth(45),
-    );
-    const slot = captionSlot();
-    this.prompt = this.add
-      .text(CENTER_X, slot.top + (slot.bottom - slot.top) * 0.35, '', {
-        ...big,
-        fontSize: '30px',
-        backgroundColor: '#1d1b4fdd',
-        padding: { x: 24, y: 14 },
-        wordWrap: wrapStyle(Math.min(560, slot.width - 48), true),
-      })
-      .setOrigin(0.5);
+    this.countIn = new CountIn(this, run, (d) => this.own(d));
 
     this.own(run.on('match', (e) => this.onMatchEvent(e)));
     this.own(run.on('sound', ({ player, lane }) => this.huds[player]?.flash(lane)));
-    this.own(run.on('countIn', ({ until }) => (this.countInUntil = until)));
     this.own(
       run.on('results', (r) => {
         const finished = app.flow.finish(r, (n) => app.tellStorage(n));
@@ -138,126 +113,10 @@ export class Play extends BaseScene {
       else overlays.handle(a);
     });
     this.own(watchPauseTriggers(app.audio, touchLayout, () => this.pause()));
-    this.makeCues(run);
+    addRunCues(this, this.cues, run);
     this.makeTouchPads(run);
     this.makePauseButton();
-    this.prompt.setText(this.t('pressToBegin'));
-    // A kit or pad cannot start the sound (browsers take only a key or a tap): the players are told.
-    const note = this.add
-      .text(
-        CENTER_X,
-        this.prompt.y + this.prompt.height / 2 + 12,
-        app.input.drums.list.length > 0 ? this.t('devUnlockNote') : '',
-        {
-          fontFamily: FONT,
-          fontSize: '22px',
-          color: '#ffe8a3',
-          align: 'center',
-          backgroundColor: '#1d1b4fdd',
-          padding: { x: 16, y: 8 },
-          wordWrap: wrapStyle(Math.min(520, slot.width - 32), true),
-        },
-      )
-      .setOrigin(0.5, 0)
-      .setVisible(app.input.drums.list.length > 0);
-    // An imported song's music is decoded while the players get ready.
-    const music = this.prepareMusic(run);
-    this.own(
-      app.audio.whenRunning(
-        app.input,
-        (engine) => {
-          if (!app.imports.music.ready(run.song)) this.prompt.setText(this.t('songMusicLoading'));
-          void music.then(() => {
-            if (app.flow.run !== run) return;
-            this.prompt.setVisible(false);
-            note.setVisible(false);
-            run.start(engine);
-          });
-        },
-        (f) => this.prompt.setText(this.t(f.reason === 'load' ? 'audioLoadFailed' : 'audioBlocked')),
-      ),
-    );
-  }
-
-  /** Decodes an imported song's stored music; one that cannot be played here leaves a click track, said. */
-  private prepareMusic(run: Run): Promise<void> {
-    return this.app.imports.music.prepare(run.song).catch((e: unknown) => {
-      const detail = e instanceof Error ? e.message : String(e);
-      this.app.notices.error(this.t('songMusicFailed', { title: run.song.title, detail }));
-    });
-  }
-
-  private makeHud(p: PlayerId, bake: StaticLayer): PlayerHud {
-    const run = this.run as Run;
-    const difficulty = run.setup.difficulties[p];
-    const seat = run.lineup.seats[p];
-    // Watching, each side is named as it was played; otherwise by who plays it now.
-    const kind = run.watching ? (run.setup.recorded?.seats?.[p] ?? 'local') : seat.kind;
-    const who =
-      kind === 'local' || kind === 'remote'
-        ? this.t(p === 0 ? 'player1' : 'player2')
-        : this.t(kind === 'replay' ? 'ghost' : seat.skill?.name === 'autoplay' ? 'autoplay' : 'cpuPartner');
-    return new PlayerHud(
-      this,
-      {
-        player: p,
-        notes: run.charts[p],
-        difficulty,
-        palette: this.palette,
-        keys: this.app.settings.bindings.keyboard[p],
-        // Dense charts fall faster by default, so close notes of a lane never merge into a column.
-        noteSpeed: travelTimeFor(
-          LANES.map((lane) => run.charts[p].filter((n) => n.lane === lane).map((n) => n.time)),
-          HIGHWAY.hitLineY - HIGHWAY.top,
-          this.app.settings.noteSpeed,
-          NOTE_SIZE + 16,
-        ),
-        label: `${who} · ${this.t(difficulty)}`,
-        character: partOf(run.song, p).character,
-        calm: this.calm,
-        judgementName: (j) => this.t(j),
-        milestone: (n) => this.t('comboMilestone', { n }),
-        onMilestone: () => this.stage.hop(),
-      },
-      bake,
-    );
-  }
-
-  /** Quotes from the article at the intro and in the song's breaks, the X reactions as a ticker, lesson hints. */
-  private makeCues(run: Run): void {
-    const language = this.app.settings.language;
-    const song = run.song;
-    // Captions have their own slot between the highways, above the leaders and below the meter;
-    // they rest on its bottom (a lesson hint takes its top). Shown at the intro and in breaks.
-    const slot = captionSlot();
-    const box = new CaptionBox(this, {
-      x: CENTER_X,
-      y: (slot.top + slot.bottom) / 2,
-      width: slot.width,
-      fontSize: 20,
-      language,
-      calm: this.calm,
-      depth: 50,
-    });
-    const show = (caption: Caption, holdMs: number) => {
-      box.show(caption, holdMs);
-      box.rest(Math.max(slot.top + box.height / 2, slot.bottom - box.height / 2));
-      box.show(caption, holdMs);
-    };
-    this.cues.add(-2, () => show(introCaption(song.id, run.setup.seed), 5000));
-    const breaks = song.sections.filter((sec) => sec.kind === 'break');
-    for (const [i, sec] of breaks.entries()) this.cues.add(sec.time, () => show(breakCaption(song.id, i), 4000));
-    new Ticker(this, { language, calm: this.calm, depth: 40 });
-    if (run.lineup.mode !== 'lesson') return;
-    const learner = PLAYERS.find((p) => isLocal(run.lineup, p)) ?? 1;
-    new LessonHints(this, this.cues, {
-      song,
-      notes: run.charts[learner],
-      keys: this.app.settings.bindings.keyboard,
-      touch: touchLayout,
-      t: (key, vars) => this.t(key, vars),
-      drumName: (lane) => this.t(lane),
-    });
+    addStartGate(this, run, (engine) => run.start(engine));
   }
 
   /** Every finger on a lane's column presses that lane (judged by the event's timestamp). */
@@ -321,27 +180,9 @@ export class Play extends BaseScene {
       this.stage.setHarmony(e.harmony);
       if (e.together) {
         this.stage.bow();
-        this.burst();
+        this.stage.burst(CENTER_X, HIGHWAY.hitLineY - 60, this.palette.unison);
       }
     }
-  }
-
-  /** Both hit a unison note together: a ring bursts from between the leaders. */
-  private burst(): void {
-    const color = this.palette.unison;
-    const ring = this.add
-      .circle(CENTER_X, HIGHWAY.hitLineY - 60, 28, color, 0.25)
-      .setStrokeStyle(6, color, 1)
-      .setDepth(40);
-    this.tweens.add({
-      targets: ring,
-      alpha: 0,
-      // Reduced motion: a flash that fades, nothing grows.
-      scale: this.calm ? 1 : 4,
-      duration: this.calm ? 300 : 480,
-      ease: 'Sine.out',
-      onComplete: () => ring.destroy(),
-    });
   }
 
   override update(): void {
@@ -360,15 +201,7 @@ export class Play extends BaseScene {
     for (let k = 0; k < 8; k++) this.beatTimes.push(tempo.toSeconds(first + k * bar));
     for (const hud of this.huds) hud.draw(display, this.beatTimes, Math.max(0, beat));
     this.overlays?.update();
-    this.updateCountIn(run, t);
+    this.countIn?.update(t);
     this.cues.update(t);
-  }
-
-  private updateCountIn(run: Run, t: Seconds): void {
-    const label =
-      t >= this.countInUntil || run.state !== 'playing'
-        ? ''
-        : String(Math.ceil((this.countInUntil - t) / run.beatLength(this.countInUntil)));
-    for (const text of this.countTexts) if (text.text !== label) text.setText(label);
   }
 }
