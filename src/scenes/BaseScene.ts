@@ -3,8 +3,9 @@ import type { StringKey } from '../content/strings';
 import { translate } from '../content/strings';
 import type { App } from '../game/app';
 import { beforeLayout, minFontPx } from '../game/layoutService';
-import { HIGH_CONTRAST, PALETTE, type Palette } from '../game/theme';
+import { FONT, HIGH_CONTRAST, PALETTE, type Palette } from '../game/theme';
 import type { MenuAction } from '../input/press';
+import { wrapStyle } from '../objects/captionBox';
 
 /** The Phaser game with the app's services attached, so scenes reach them typed. */
 export class DrumGame extends Phaser.Game {
@@ -102,6 +103,20 @@ export abstract class BaseScene extends Phaser.Scene {
     const sky = this.add.image(width / 2, height / 2, 'sky');
     sky.setScale(Math.max(width / sky.width, height / sky.height));
     if (veil > 0) this.add.rectangle(0, 0, width, height, 0x07051a, veil).setOrigin(0);
+  }
+
+  /** An empty centred text at `y`, wrapped (CJK-aware) to the screen's width less margins. */
+  centredText(y: number, size: number, color: string): Phaser.GameObjects.Text {
+    const { width } = this.scale.gameSize;
+    return this.add
+      .text(width / 2, y, '', {
+        fontFamily: FONT,
+        fontSize: `${size}px`,
+        color,
+        align: 'center',
+        wordWrap: wrapStyle(width - 100, true),
+      })
+      .setOrigin(0.5);
   }
 
   own(dispose: () => void): void {

@@ -2,13 +2,11 @@ import type Phaser from 'phaser';
 import { LANE_LABEL } from '../content/strings';
 import { LANES, type Lane, OFFSET_LIMIT_MS } from '../core/units';
 import { saveProfiles } from '../game/devices';
-import { CENTER_X, HEIGHT, WIDTH } from '../game/layout';
-import { FONT } from '../game/theme';
+import { CENTER_X, HEIGHT } from '../game/layout';
 import { type AssignResult, PadAssigner } from '../input/assign';
 import { type DeviceProfile, type DeviceSetup as Setup, updateProfile } from '../input/drumDevices';
 import { controlsLabel, defaultLanes, MAX_VELOCITY, MIN_VELOCITY, NO_THRESHOLDS } from '../input/padMap';
 import type { MenuAction } from '../input/press';
-import { wrapStyle } from '../objects/captionBox';
 import { KIND_LABEL } from '../objects/deviceList';
 import { OptionList, type OptionRow } from '../objects/optionList';
 import { BaseScene } from './BaseScene';
@@ -51,16 +49,7 @@ export class DeviceSetup extends BaseScene {
     this.last = this.app.input.drums.setup(this.id);
     this.assigner = null;
     this.backdrop(0.6);
-    const text = (y: number, size: number, color: string) =>
-      this.add
-        .text(CENTER_X, y, '', {
-          fontFamily: FONT,
-          fontSize: `${size}px`,
-          color,
-          align: 'center',
-          wordWrap: wrapStyle(WIDTH - 100, true),
-        })
-        .setOrigin(0.5);
+    const text = (y: number, size: number, color: string) => this.centredText(y, size, color);
     const title = text(40, 34, '#ffe8a3').setFontStyle('bold');
     const sub = text(86, 20, this.palette.dim);
     this.hint = text(HINT_Y, 21, this.palette.text).setOrigin(0.5, 0);

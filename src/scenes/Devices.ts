@@ -1,14 +1,12 @@
 import type Phaser from 'phaser';
 import { LANES } from '../core/units';
 import { changeDevice, midiStateText, nextPlayer, playerLabel, swapDevicePlayers } from '../game/devices';
-import { CENTER_X, HEIGHT, PORTRAIT, WIDTH } from '../game/layout';
+import { CENTER_X, HEIGHT, PORTRAIT } from '../game/layout';
 import { minButtonPx, topInset } from '../game/layoutService';
-import { FONT } from '../game/theme';
 import { keyLabel } from '../input/bindings';
 import { DeviceTestLog } from '../input/deviceTest';
 import type { DeviceInfo, MenuAction } from '../input/press';
 import { ButtonRow } from '../objects/buttonRow';
-import { wrapStyle } from '../objects/captionBox';
 import { DeviceList } from '../objects/deviceList';
 import { DeviceTestPanel } from '../objects/deviceTestPanel';
 import { BaseScene } from './BaseScene';
@@ -60,16 +58,7 @@ export class Devices extends BaseScene {
     const app = this.app;
     const t = this.t.bind(this);
     this.backdrop(0.6);
-    const text = (y: number, size: number, color: string) =>
-      this.add
-        .text(CENTER_X, y, '', {
-          fontFamily: FONT,
-          fontSize: `${size}px`,
-          color,
-          align: 'center',
-          wordWrap: wrapStyle(WIDTH - 100, true),
-        })
-        .setOrigin(0.5);
+    const text = (y: number, size: number, color: string) => this.centredText(y, size, color);
     // Upright, under the page's own buttons.
     const titleY = PORTRAIT ? topInset() + 28 : 40;
     text(titleY, 40, '#ffe8a3').setText(t('devTitle')).setFontStyle('bold');
