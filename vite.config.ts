@@ -154,6 +154,8 @@ export default defineConfig({
           // Judging is by timestamps, so a busy machine changes no result.
           fileParallelism: true,
           maxWorkers: 2,
+          // Its own group (after the Node tests): Vitest runs projects with different worker counts apart.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
