@@ -189,7 +189,12 @@ describe('phones: touch play in mobile emulation (844×390, touch, device scale 
         .map((n) => n.time)
         .find((x) => at(1, x).length > 0 && (at(0, x).length > 1 || at(1, x).length > 1));
       expect(t).toBeDefined();
-      const due = (await page.evaluate((s) => window.drumDiplomacy.perfTimeOf(0, s), t as number)) as number;
+      const instant = async (): Promise<number> => {
+        const at = await page.evaluate((s) => window.drumDiplomacy.perfTimeOf(0, s), t as number);
+        if (at === null) throw new Error('the song clock stopped');
+        return at;
+      };
+      let due = await instant();
       // every pad of both players at once: the notes at t, the other lanes are ghost hits
       const points: TouchPoint[] = [];
       for (const p of [0, 1] as const) {
@@ -200,8 +205,12 @@ describe('phones: touch play in mobile emulation (844×390, touch, device scale 
       }
       expect(points).toHaveLength(8);
       await sleepUntil(origin, due, 60);
+      // asked again just before sending, and once more after it: a busy machine's audio clock may
+      // slip meanwhile (the harness's drift, see PlannedPress.driftMs), which the game follows
+      due = await instant();
       await touch(cdp, origin, 'touchStart', points, due + 3);
       await touch(cdp, origin, 'touchEnd', [], due + 60);
+      const drift = (await instant()) - due;
       const r = await waitForResults(page);
       expect(await pointerDowns(page)).toBe(1 + 8);
       for (const p of [0, 1] as const) {
@@ -211,7 +220,7 @@ describe('phones: touch play in mobile emulation (844×390, touch, device scale 
           const hits = r?.players[p]?.hits.filter((h) => h.noteId === n.id) ?? [];
           expect(hits).toHaveLength(1);
           expect(hits[0]?.judgement).toBe('perfect');
-          expect(hits[0]?.offsetMs).toBeCloseTo(3, 0);
+          expect(Math.abs((hits[0]?.offsetMs ?? 99) - (3 - drift))).toBeLessThan(0.5);
         }
         expect(r?.players[p]?.hits.filter((h) => h.judgement !== 'miss')).toHaveLength(atT.length);
       }
