@@ -7,7 +7,7 @@
 export type Seconds = number;
 /** Milliseconds, used for offsets and timing errors. */
 export type Ms = number;
-/** An instant on the page's performance clock (`performance.now()`, `event.timeStamp`), ms. */
+/** An instant on the page's performance clock (the clock of `event.timeStamp`), ms. */
 export type PerfMs = number;
 /** An instant on the AudioContext clock (`AudioContext.currentTime`), seconds. */
 export type ContextSeconds = number;
